@@ -1,0 +1,76 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db.models import Count
+
+from accounts.models import Athlete, Coach, User
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "role", "time_zone")
+
+
+class UserEditForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    add_form = UserCreationForm
+    form = UserEditForm
+    ordering = ["email"]
+    list_display = ["email", "role", "time_zone", "is_staff", "is_active", "created_at"]
+    list_filter = ["role", "is_staff", "is_active"]
+    search_fields = ["email", "coach__name", "athlete__name"]
+    readonly_fields = ["created_at", "updated_at", "last_login"]
+    fieldsets = [
+        (None, {"fields": ["email", "password", "role", "time_zone"]}),
+        (
+            "Permissions",
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        ("Dates", {"fields": ["last_login", "created_at", "updated_at"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "role", "time_zone", "password1", "password2"],
+            },
+        )
+    ]
+
+
+@admin.register(Coach)
+class CoachAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "athlete_count", "created_at"]
+    search_fields = ["name", "user__email"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user")
+            .annotate(athlete_total=Count("athletes"))
+        )
+
+    @admin.display(description="Athletes", ordering="athlete_total")
+    def athlete_count(self, coach):
+        return coach.athlete_total
+
+
+@admin.register(Athlete)
+class AthleteAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "coach", "created_at"]
+    list_filter = ["coach"]
+    search_fields = ["name", "user__email", "coach__name"]
+    list_select_related = ["user", "coach"]
+    autocomplete_fields = ["user", "coach"]
+    readonly_fields = ["created_at", "updated_at"]

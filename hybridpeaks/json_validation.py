@@ -1,0 +1,107 @@
+"""The one JSON Schema validator every write path uses (model clean(), forms, admin, services).
+
+Schemas live as `.json` files in the `schemas/` folder of the app that owns the column and are
+named "<app_label>:<file stem>", e.g. "training:prescription_strength". Errors come back as a
+Django ValidationError whose messages start with the JSON path of the bad value, such as
+"exercises[0].sets: must be ≥ 1", so a person can find what to fix.
+"""
+
+import json
+from functools import cache
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+
+
+@cache
+def schema_validator(schema: str) -> Draft7Validator:
+    """Load and compile a schema once per process; "app_label:name" names the file."""
+    app_label, name = schema.split(":")
+    path = apps.get_app_config(app_label).path + f"/schemas/{name}.json"
+    with open(path, encoding="utf-8") as schema_file:
+        document = json.load(schema_file)
+    Draft7Validator.check_schema(document)
+    return Draft7Validator(document, format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+def validate_document(document, *, schema: str, field: str | None = None) -> None:
+    """Raise ValidationError listing every schema violation, each prefixed by its JSON path.
+
+    With `field`, the errors are keyed by that form/model field name.
+    """
+    errors = sorted(
+        schema_validator(schema).iter_errors(document), key=lambda e: list(e.absolute_path)
+    )
+    if not errors:
+        return
+    messages = [format_error(error) for error in errors]
+    raise ValidationError({field: messages} if field else messages)
+
+
+def json_path(path) -> str:
+    """Render a jsonschema path deque as `exercises[0].sets`; the document itself is `$`."""
+    rendered = ""
+    for part in path:
+        rendered += f"[{part}]" if isinstance(part, int) else f".{part}" if rendered else part
+    return rendered or "$"
+
+
+_TYPE_NAMES = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "object": "an object",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def format_error(error: SchemaError) -> str:
+    """`<json path>: <plain-language problem>`; a missing key is named in the path itself."""
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        path.append(error.message.split("'")[1])
+        return f"{json_path(path)}: is required"
+    return f"{json_path(path)}: {describe(error)}"
+
+
+def describe(error: SchemaError) -> str:
+    """A short, plain-language message for one schema violation."""
+    match error.validator:
+        case "minimum":
+            return f"must be ≥ {error.validator_value}"
+        case "maximum":
+            return f"must be ≤ {error.validator_value}"
+        case "exclusiveMinimum":
+            return f"must be > {error.validator_value}"
+        case "exclusiveMaximum":
+            return f"must be < {error.validator_value}"
+        case "enum":
+            return "must be one of " + ", ".join(str(v) for v in error.validator_value)
+        case "const":
+            return f"must be {error.validator_value}"
+        case "type":
+            expected = error.validator_value
+            expected = expected if isinstance(expected, list) else [expected]
+            return "must be " + " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        case "format":
+            return f"must be a valid {error.validator_value}"
+        case "pattern":
+            return f"does not match the expected format ({error.validator_value})"
+        case "minItems":
+            return f"must have at least {error.validator_value} item(s)"
+        case "maxItems":
+            return f"must have at most {error.validator_value} item(s)"
+        case "uniqueItems":
+            return "must not repeat a value"
+        case "minLength":
+            return f"must be at least {error.validator_value} character(s)"
+        case "maxLength":
+            return f"must be at most {error.validator_value} character(s)"
+        case "additionalProperties":
+            return error.message.replace("Additional properties are not allowed", "unknown key")
+        case _:
+            return error.message

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class LoggingAppConfig(AppConfig):
+    name = "logging_app"

@@ -1,0 +1,86 @@
+from datetime import date, timedelta
+
+import factory
+
+from accounts.tests.factories import AthleteFactory
+from training.models import (
+    BenchmarkMetric,
+    Exercise,
+    ExerciseCategory,
+    MetricType,
+    SessionType,
+    TrainingPlan,
+    TrainingSession,
+)
+
+
+def this_monday() -> date:
+    today = date.today()
+    return today - timedelta(days=today.weekday())
+
+
+class ExerciseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Exercise
+
+    name = factory.Sequence(lambda n: f"Exercise {n}")
+    category = ExerciseCategory.SQUAT
+    muscle_groups = factory.LazyFunction(lambda: ["quads", "glutes"])
+    created_by = None
+    is_public = True
+
+
+class TrainingPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingPlan
+
+    athlete = factory.SubFactory(AthleteFactory)
+    coach = factory.SelfAttribute("athlete.coach")
+    week_start_date = factory.LazyFunction(this_monday)
+
+
+def strength_prescription(exercise_id, **overrides):
+    item = {
+        "exerciseId": str(exercise_id),
+        "sets": 5,
+        "reps": 5,
+        "intensity": {"type": "percent_1rm", "value": 75},
+        "restSeconds": 180,
+        "tempo": "3010",
+    }
+    return {"exercises": [{**item, **overrides}]}
+
+
+def endurance_prescription(**overrides):
+    return {
+        "modality": "run",
+        "duration": {"value": 45, "unit": "minutes"},
+        "distance": {"value": 8, "unit": "km"},
+        "intensity": {"type": "heart_rate_zone", "zone": 2},
+        **overrides,
+    }
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingSession
+
+    plan = factory.SubFactory(TrainingPlanFactory)
+    date = factory.SelfAttribute("plan.week_start_date")
+    type = SessionType.ENDURANCE
+    focus = "Aerobic base"
+    estimated_duration = 45
+    prescription = factory.LazyFunction(endurance_prescription)
+
+
+class BenchmarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BenchmarkMetric
+
+    athlete = factory.SubFactory(AthleteFactory)
+    metric_type = MetricType.FTP
+    value = 250
+    unit = factory.LazyAttribute(lambda b: BenchmarkMetric.UNITS.get(b.metric_type, "kg"))
+    established_at = factory.LazyFunction(date.today)
+
+
