@@ -11,7 +11,7 @@ from functools import cache
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
 
@@ -23,7 +23,8 @@ def schema_validator(schema: str) -> Draft7Validator:
     with open(path, encoding="utf-8") as schema_file:
         document = json.load(schema_file)
     Draft7Validator.check_schema(document)
-    return Draft7Validator(document, format_checker=Draft7Validator.FORMAT_CHECKER)
+    # FormatChecker() knows every format, uuid included; Draft 7's own list lacks uuid.
+    return Draft7Validator(document, format_checker=FormatChecker())
 
 
 def validate_document(document, *, schema: str, field: str | None = None) -> None:
@@ -31,12 +32,10 @@ def validate_document(document, *, schema: str, field: str | None = None) -> Non
 
     With `field`, the errors are keyed by that form/model field name.
     """
-    errors = sorted(
-        schema_validator(schema).iter_errors(document), key=lambda e: list(e.absolute_path)
-    )
-    if not errors:
+    problems = sorted(located(error) for error in schema_validator(schema).iter_errors(document))
+    if not problems:
         return
-    messages = [format_error(error) for error in errors]
+    messages = [f"{json_path(path)}: {problem}" for _, path, problem in problems]
     raise ValidationError({field: messages} if field else messages)
 
 
@@ -59,13 +58,19 @@ _TYPE_NAMES = {
 }
 
 
-def format_error(error: SchemaError) -> str:
-    """`<json path>: <plain-language problem>`; a missing key is named in the path itself."""
+def located(error: SchemaError) -> tuple[list, list, str]:
+    """(sort key, JSON path, problem); a missing key is named in the path itself.
+
+    The sort key orders list positions as numbers (items[2] before items[10]) and keys as
+    text, so messages read in document order.
+    """
     path = list(error.absolute_path)
+    problem = describe(error)
     if error.validator == "required":
         path.append(error.message.split("'")[1])
-        return f"{json_path(path)}: is required"
-    return f"{json_path(path)}: {describe(error)}"
+        problem = "is required"
+    sort_key = [(0, part, "") if isinstance(part, int) else (1, 0, part) for part in path]
+    return sort_key, path, problem
 
 
 def describe(error: SchemaError) -> str:
@@ -79,6 +84,9 @@ def describe(error: SchemaError) -> str:
             return f"must be > {error.validator_value}"
         case "exclusiveMaximum":
             return f"must be < {error.validator_value}"
+        case "enum" if "propertyNames" in error.schema_path:
+            allowed = ", ".join(str(v) for v in error.validator_value)
+            return f"unknown key '{error.instance}' (allowed: {allowed})"
         case "enum":
             return "must be one of " + ", ".join(str(v) for v in error.validator_value)
         case "const":
@@ -89,6 +97,9 @@ def describe(error: SchemaError) -> str:
             return "must be " + " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
         case "format":
             return f"must be a valid {error.validator_value}"
+        case "pattern" if "description" in error.schema:
+            # Schemas describe their patterns in words; a regex means little to a coach.
+            return f"must be {error.schema['description']}"
         case "pattern":
             return f"does not match the expected format ({error.validator_value})"
         case "minItems":

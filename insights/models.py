@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -61,5 +62,11 @@ class AIWeeklySummary(models.Model):
 
     def clean(self):
         super().clean()
+        errors = {}
         for field in ("total_volume", "patterns", "suggestions"):
-            validate_document(getattr(self, field), schema=f"insights:{field}", field=field)
+            try:
+                validate_document(getattr(self, field), schema=f"insights:{field}", field=field)
+            except ValidationError as error:
+                errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -31,7 +32,9 @@ class WorkoutLog(models.Model):
     completed_at = models.DateTimeField()
     actual_data = models.JSONField()
     rpe = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1–10.")
-    notes = models.TextField(max_length=1000, null=True, blank=True)  # noqa: DJ001 (spec: nullable)
+    notes = models.TextField(  # noqa: DJ001 (spec: nullable)
+        max_length=1000, null=True, blank=True, validators=[MaxLengthValidator(1000)]
+    )
     sync_status = models.CharField(
         max_length=10, choices=SyncStatus.choices, default=SyncStatus.SYNCED
     )

@@ -82,5 +82,3 @@ class BenchmarkFactory(factory.django.DjangoModelFactory):
     value = 250
     unit = factory.LazyAttribute(lambda b: BenchmarkMetric.UNITS.get(b.metric_type, "kg"))
     established_at = factory.LazyFunction(date.today)
-
-
