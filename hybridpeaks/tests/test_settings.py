@@ -14,7 +14,8 @@ def production_env(**overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+        # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE; a deployment must not.
+        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="hybridpeaks.settings",
