@@ -5,6 +5,12 @@ from django.db.models import ProtectedError
 
 from accounts.models import Athlete, Coach, User, UserRole
 from accounts.tests.factories import AthleteFactory, CoachFactory, UserFactory
+from insights.models import AIWeeklySummary
+from insights.tests.factories import WeeklySummaryFactory
+from logging_app.models import WorkoutLog
+from logging_app.tests.factories import WorkoutLogFactory
+from training.models import BenchmarkMetric, TrainingPlan
+from training.tests.factories import BenchmarkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +109,18 @@ def test_coach_without_athletes_can_be_deleted():
     assert not Coach.objects.filter(pk=coach.pk).exists()
 
 
-def test_deleting_an_athletes_user_removes_the_athlete():
-    athlete = AthleteFactory()
+def test_deleting_an_athlete_removes_their_logs_benchmarks_summaries_and_plans():
+    log = WorkoutLogFactory()
+    athlete = log.athlete
+    BenchmarkFactory(athlete=athlete)
+    WeeklySummaryFactory(plan=log.session.plan, athlete=athlete)
+    bystander = WorkoutLogFactory()
+    BenchmarkFactory(athlete=bystander.athlete)
+
     athlete.user.delete()
+
     assert not Athlete.objects.filter(pk=athlete.pk).exists()
+    for model in (WorkoutLog, BenchmarkMetric, AIWeeklySummary, TrainingPlan):
+        assert not model.objects.filter(athlete=athlete).exists(), model.__name__
+    assert WorkoutLog.objects.filter(pk=bystander.pk).exists()
+    assert BenchmarkMetric.objects.filter(athlete=bystander.athlete).exists()
