@@ -159,3 +159,38 @@ class Athlete(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Invitation(models.Model):
+    """A coach's invitation for an athlete to sign up. Its link is signed (see
+    accounts.invitations) and works once, for INVITATION_DAYS, unless revoked."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    coach = models.ForeignKey(Coach, models.CASCADE, related_name="invitations")
+    email = models.EmailField(
+        max_length=255, blank=True, help_text="Optional: only this address may accept it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.OneToOneField(
+        User, models.SET_NULL, null=True, blank=True, related_name="invitation"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "invitations"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["coach", "created_at"], name="idx_invitation_coach")]
+
+    def __str__(self):
+        return f"Invitation from {self.coach} ({self.email or 'anyone'})"
+
+    def status(self, now) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if now >= self.expires_at:
+            return "expired"
+        return "pending"

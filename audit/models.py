@@ -17,6 +17,11 @@ class AuditLogQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError("Audit entries cannot be deleted.")
 
+    def prune_before(self, cutoff) -> int:
+        """Retention only (audit.services.prune): remove entries created before `cutoff`."""
+        deleted, _ = models.QuerySet.delete(self.filter(created_at__lt=cutoff))
+        return deleted
+
 
 class AuditLog(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -1,16 +1,18 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
+from accounts.views import home
 from hybridpeaks import views
 
 admin.site.site_header = "HybridPeaks administration"
 admin.site.site_title = "HybridPeaks admin"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
+    path("", home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("coach/", include("training.urls")),
+    path("today/", include("logging_app.urls")),
     path("healthz", views.healthz, name="healthz"),
-    # Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one).
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db.models import ProtectedError
+from django.urls import reverse
 
 from accounts.models import Athlete, Coach, User, UserRole
 from accounts.tests.factories import AthleteFactory, CoachFactory, UserFactory
@@ -23,7 +24,12 @@ def test_email_is_stored_lowercase_and_login_ignores_case(client):
     user = User.objects.create_user("Ann.Smith@Example.ORG", "Correct-Horse-42", role="coach")
     assert user.email == "ann.smith@example.org"
     assert User.objects.get_by_natural_key("ANN.SMITH@example.org") == user
-    assert client.login(username="Ann.Smith@EXAMPLE.org", password="Correct-Horse-42")
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "Ann.Smith@EXAMPLE.org", "password": "Correct-Horse-42"},
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
 
 
 def test_password_is_hashed():

@@ -23,6 +23,7 @@ def production_env(**overrides):
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="hybridpeaks.example.com",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.example.com:587",
     )
     env.update(overrides)
     return env

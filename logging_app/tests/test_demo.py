@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Athlete, Coach, User
@@ -66,8 +67,10 @@ def test_running_twice_changes_nothing():
 
 def test_demo_logins_work(client):
     call_command("seed_demo")
-    for email in User.objects.values_list("email", flat=True):
-        assert client.login(username=email, password=DEMO_PASSWORD), email
+    for user in User.objects.all():
+        client.post(reverse("accounts:login"), {"username": user.email, "password": DEMO_PASSWORD})
+        assert client.session.get("_auth_user_id") == str(user.pk), user.email
+        client.post(reverse("accounts:logout"))
 
 
 def test_seed_on_a_monday_has_no_logs_this_week():

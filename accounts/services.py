@@ -1,0 +1,110 @@
+"""Account writes: registration, invitations, account deletion, handing athletes over.
+
+Each runs in a transaction, validates, and leaves an audit entry.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+import audit
+from accounts.invitations import expiry_from, invitation_from_token
+from accounts.models import Athlete, Coach, Invitation, User, UserRole
+
+
+def _create_user(*, email, password, role, time_zone) -> User:
+    user = User(email=email, role=role, time_zone=time_zone)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def register_coach(*, name, email, password, time_zone, request=None) -> Coach:
+    user = _create_user(email=email, password=password, role=UserRole.COACH, time_zone=time_zone)
+    coach = Coach(user=user, name=name)
+    coach.full_clean()
+    coach.save()
+    audit.record("register", user, entity=user, request=request, role=UserRole.COACH)
+    return coach
+
+
+@transaction.atomic
+def create_invitation(*, coach: Coach, email: str = "", request=None) -> Invitation:
+    invitation = Invitation(coach=coach, email=email, expires_at=expiry_from(timezone.now()))
+    invitation.full_clean()
+    invitation.save()
+    audit.record(
+        "invite_create", coach.user, entity=invitation, request=request, email=email or None
+    )
+    return invitation
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, request=None) -> Invitation:
+    if invitation.status(timezone.now()) == "pending":
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        audit.record("invite_revoke", invitation.coach.user, entity=invitation, request=request)
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, token, name, email, password, time_zone, request=None) -> Athlete:
+    """Sign up an athlete through a coach's link; the link works once.
+
+    The invitation row is locked, so two people using one link at the same moment cannot
+    both get in: the second finds it accepted.
+    """
+    invitation = invitation_from_token(token, for_update=True)
+    if invitation.email and invitation.email != email:
+        raise ValidationError({"email": "This invitation is for another email address."})
+    user = _create_user(email=email, password=password, role=UserRole.ATHLETE, time_zone=time_zone)
+    athlete = Athlete(user=user, name=name, coach=invitation.coach)
+    athlete.full_clean()
+    athlete.save()
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit.record("register", user, entity=user, request=request, role=UserRole.ATHLETE)
+    audit.record(
+        "invite_accept", user, entity=invitation, request=request, coach_id=invitation.coach_id
+    )
+    return athlete
+
+
+class CoachHasAthletes(Exception):
+    """A coach's account cannot go while athletes depend on it."""
+
+
+@transaction.atomic
+def delete_account(*, user: User, request=None) -> None:
+    """Erase a user and everything that is theirs (the spec's cascade rules).
+
+    The audit entry is written first and survives: it keeps the user's id, not a link.
+    """
+    if user.role == UserRole.COACH and Athlete.objects.filter(coach_id=user.pk).exists():
+        raise CoachHasAthletes
+    audit.record("account_delete", user, entity=user, request=request, role=user.role)
+    user.delete()
+
+
+@transaction.atomic
+def reassign_athletes(*, athletes, to_coach: Coach, by: User, request=None) -> int:
+    """Hand athletes over to another coach (an admin action); returns how many moved."""
+    moved = 0
+    for athlete in athletes.select_for_update().exclude(coach=to_coach):
+        from_coach_id = athlete.coach_id
+        athlete.coach = to_coach
+        athlete.save(update_fields=["coach", "updated_at"])
+        audit.record(
+            "reassign_athlete",
+            by,
+            entity=athlete,
+            request=request,
+            from_coach_id=from_coach_id,
+            to_coach_id=to_coach.pk,
+        )
+        moved += 1
+    return moved

@@ -1,0 +1,55 @@
+"""Training's part of a personal data export: plans with sessions, benchmarks, exercises."""
+
+from django.db.models import Q
+
+from training.models import BenchmarkMetric, Exercise, TrainingPlan
+
+
+def _plan(plan) -> dict:
+    return {
+        "id": str(plan.pk),
+        "athleteId": str(plan.athlete_id),
+        "weekStartDate": plan.week_start_date.isoformat(),
+        "status": plan.status,
+        "version": plan.version,
+        "sessions": [
+            {
+                "id": str(s.pk),
+                "date": s.date.isoformat(),
+                "type": s.type,
+                "focus": s.focus,
+                "estimatedDuration": s.estimated_duration,
+                "prescription": s.prescription,
+            }
+            for s in plan.sessions.all()
+        ],
+    }
+
+
+def export(user) -> dict:
+    plans = TrainingPlan.objects.prefetch_related("sessions").order_by("week_start_date")
+    data = {
+        # An athlete's own plans; for a coach, the plans they wrote.
+        "plans": [_plan(p) for p in plans.filter(Q(athlete_id=user.pk) | Q(coach_id=user.pk))],
+        "benchmarks": [
+            {
+                "metricType": b.metric_type,
+                "value": str(b.value),
+                "unit": b.unit,
+                "exerciseId": str(b.exercise_id) if b.exercise_id else None,
+                "establishedAt": b.established_at.isoformat(),
+            }
+            for b in BenchmarkMetric.objects.filter(athlete_id=user.pk)
+        ],
+        "exercises": [
+            {
+                "id": str(e.pk),
+                "name": e.name,
+                "category": e.category,
+                "muscleGroups": e.muscle_groups,
+                "isPublic": e.is_public,
+            }
+            for e in Exercise.objects.filter(created_by_id=user.pk)
+        ],
+    }
+    return data
