@@ -1,9 +1,12 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import Count
+from django.template.response import TemplateResponse
 
-from accounts.models import Athlete, Coach, User
+from accounts.models import Athlete, Coach, Invitation, User
+from accounts.services import reassign_athletes
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -66,6 +69,10 @@ class CoachAdmin(admin.ModelAdmin):
         return coach.athlete_total
 
 
+class HandOverForm(forms.Form):
+    to_coach = forms.ModelChoiceField(Coach.objects.order_by("name"), label="New coach")
+
+
 @admin.register(Athlete)
 class AthleteAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "coach", "created_at"]
@@ -74,3 +81,39 @@ class AthleteAdmin(admin.ModelAdmin):
     list_select_related = ["user", "coach"]
     autocomplete_fields = ["user", "coach"]
     readonly_fields = ["created_at", "updated_at"]
+    actions = ["hand_over"]
+
+    @admin.action(description="Hand selected athletes over to another coach")
+    def hand_over(self, request, queryset):
+        """Reassign athletes (so a departing coach can delete their account), audited."""
+        form = HandOverForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            moved = reassign_athletes(
+                athletes=queryset,
+                to_coach=form.cleaned_data["to_coach"],
+                by=request.user,
+                request=request,
+            )
+            self.message_user(
+                request, f"{moved} athlete(s) now coached by {form.cleaned_data['to_coach']}."
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Hand athletes over to another coach",
+            "athletes": queryset.select_related("coach"),
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/accounts/athlete/hand_over.html", context)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["coach", "email", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["created_at"]
+    search_fields = ["coach__name", "email"]
+    list_select_related = ["coach"]
+    readonly_fields = ["created_at", "accepted_by"]
+    autocomplete_fields = ["coach"]
