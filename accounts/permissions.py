@@ -2,15 +2,13 @@
 
 A coach sees their own athletes and those athletes' data; an athlete sees only their own.
 Another user's object is a 404 (never a 403, which would confirm it exists). A signed-in
-user of the wrong role gets a 403 page; JSON endpoints answer 401/403 in JSON, never with a
-login page.
+user of the wrong role gets a 403 page.
 """
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
 
 from accounts.models import Athlete, UserRole
 
@@ -50,17 +48,3 @@ coach_required = _role_required(is_coach)
 coach_required.__doc__ = "Signed-in coaches only (others: sign-in page, or 403)."
 athlete_required = _role_required(is_athlete)
 athlete_required.__doc__ = "Signed-in athletes only (others: sign-in page, or 403)."
-
-
-def api_athlete_required(view):
-    """For JSON endpoints: 401 JSON when signed out, 403 JSON for anyone but an athlete."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return JsonResponse({"error": "Sign in first."}, status=401)
-        if not is_athlete(request.user):
-            return JsonResponse({"error": "Only athletes can do this."}, status=403)
-        return view(request, *args, **kwargs)
-
-    return wrapped
