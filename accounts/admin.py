@@ -83,7 +83,9 @@ class AthleteAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["hand_over"]
 
-    @admin.action(description="Hand selected athletes over to another coach")
+    @admin.action(
+        description="Hand selected athletes over to another coach", permissions=["change"]
+    )
     def hand_over(self, request, queryset):
         """Reassign athletes (so a departing coach can delete their account), audited."""
         form = HandOverForm(request.POST if "apply" in request.POST else None)

@@ -186,6 +186,10 @@ class Invitation(models.Model):
     def __str__(self):
         return f"Invitation from {self.coach} ({self.email or 'anyone'})"
 
+    def clean(self):
+        super().clean()
+        self.email = normalize_email(self.email)
+
     def status(self, now) -> str:
         if self.accepted_at:
             return "accepted"

@@ -19,7 +19,8 @@ def audit_login(sender, request, user, **kwargs):
 
 @receiver(user_logged_out, dispatch_uid="audit_logout")
 def audit_logout(sender, request, user, **kwargs):
-    if user is not None:
+    # No user: the session had expired. No pk: the account was just deleted (audited then).
+    if user is not None and user.pk is not None:
         audit.record("logout", user, entity=user, request=request)
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import audit
 from accounts.invitations import expiry_from, invitation_from_token
-from accounts.models import Athlete, Coach, Invitation, User, UserRole
+from accounts.models import Athlete, Coach, Invitation, User, UserRole, normalize_email
 
 
 def _create_user(*, email, password, role, time_zone) -> User:
@@ -58,7 +58,7 @@ def accept_invitation(*, token, name, email, password, time_zone, request=None) 
     both get in: the second finds it accepted.
     """
     invitation = invitation_from_token(token, for_update=True)
-    if invitation.email and invitation.email != email:
+    if invitation.email and normalize_email(invitation.email) != email:
         raise ValidationError({"email": "This invitation is for another email address."})
     user = _create_user(email=email, password=password, role=UserRole.ATHLETE, time_zone=time_zone)
     athlete = Athlete(user=user, name=name, coach=invitation.coach)

@@ -50,7 +50,11 @@ def prune(*, retention_days: int | None = None) -> int:
     days = max(retention_days or settings.AUDIT_RETENTION_DAYS, MINIMUM_RETENTION_DAYS)
     cutoff = timezone.now() - timedelta(days=days)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL hybridpeaks.audit_prune = 'on'")
-        return AuditLog.objects.prune_before(cutoff)
+        if connection.vendor != "postgresql":
+            return AuditLog.objects.prune_before(cutoff)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL hybridpeaks.audit_prune = 'on'")
+            deleted = AuditLog.objects.prune_before(cutoff)
+            # SET LOCAL lasts until the outermost transaction ends: switch it off at once.
+            cursor.execute("SET LOCAL hybridpeaks.audit_prune = 'off'")
+        return deleted

@@ -27,15 +27,22 @@ def schema_validator(schema: str) -> Draft7Validator:
     return Draft7Validator(document, format_checker=FormatChecker())
 
 
+def schema_problems(document, *, schema: str) -> list[tuple[list, str]]:
+    """Every schema violation as (JSON path as a list, plain-language problem), in document
+    order; forms use the path to put each message beside the field it concerns."""
+    problems = sorted(located(error) for error in schema_validator(schema).iter_errors(document))
+    return [(path, problem) for _, path, problem in problems]
+
+
 def validate_document(document, *, schema: str, field: str | None = None) -> None:
     """Raise ValidationError listing every schema violation, each prefixed by its JSON path.
 
     With `field`, the errors are keyed by that form/model field name.
     """
-    problems = sorted(located(error) for error in schema_validator(schema).iter_errors(document))
+    problems = schema_problems(document, schema=schema)
     if not problems:
         return
-    messages = [f"{json_path(path)}: {problem}" for _, path, problem in problems]
+    messages = [f"{json_path(path)}: {problem}" for path, problem in problems]
     raise ValidationError({field: messages} if field else messages)
 
 

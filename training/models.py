@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import GreaterThanOrEqual
+from django.utils import timezone
 
 from accounts.models import Athlete, Coach
 from hybridpeaks.json_validation import validate_document
@@ -75,9 +76,10 @@ class Exercise(models.Model):
 
     def clean(self):
         super().clean()
-        validate_document(
-            self.muscle_groups, schema="training:muscle_groups", field="muscle_groups"
-        )
+        if self.muscle_groups is not None:  # None is the required-field check's to report
+            validate_document(
+                self.muscle_groups, schema="training:muscle_groups", field="muscle_groups"
+            )
 
     @property
     def is_system(self) -> bool:
@@ -280,5 +282,7 @@ class BenchmarkMetric(models.Model):
             self.unit = expected
         if self.metric_type == self.MetricType.ONE_RM and not self.exercise_id:
             raise ValidationError({"exercise": "A 1RM benchmark needs its exercise."})
+        if self.established_at and self.established_at > timezone.localdate():
+            raise ValidationError({"established_at": "A benchmark cannot be dated in the future."})
         if self.metric_type != self.MetricType.ONE_RM and self.exercise_id:
             raise ValidationError({"exercise": "Only 1RM benchmarks name an exercise."})

@@ -1,11 +1,71 @@
-"""Turning prescriptions into concrete targets from an athlete's benchmarks.
+"""Turning a session's prescription and an athlete's benchmarks into concrete targets.
 
-Pure functions, no database access: the coach's and the athlete's pages both call them.
+One pure module (no database, no Django) so the coach's plan builder and the athlete's today
+page show the same numbers; callers load benchmarks however they like and pass plain objects.
+A missing benchmark never hides a session: the target shows the prescription as written and
+names the benchmark that would make it concrete (DESIGN.md "Targets").
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+import uuid
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+# Smallest load step with standard plates; round to it, not down (insights-reference "Strength").
 PLATE_STEP_KG = Decimal("2.5")
+
+# %1RM by RPE (rows) and reps 1–10 (columns): the RTS chart (insights-reference.md "Strength").
+RPE_CHART = {
+    rpe: tuple(Decimal(percent) for percent in row.split())
+    for rpe, row in {
+        10: "100 95.5 92.2 89.2 86.3 83.7 81.1 78.6 76.2 73.9",
+        9: "95.5 92.2 89.2 86.3 83.7 81.1 78.6 76.2 73.9 70.7",
+        8: "92.2 89.2 86.3 83.7 81.1 78.6 76.2 73.9 70.7 68.0",
+        7: "89.2 86.3 83.7 81.1 78.6 76.2 73.9 70.7 68.0 65.3",
+        6: "86.3 83.7 81.1 78.6 76.2 73.9 70.7 68.0 65.3 62.6",
+    }.items()
+}
+
+# Zone 1 starts at 50 % of the zone 5 upper bound, ≈ max HR (docs/decisions.md "Benchmarks").
+HR_ZONE_1_FLOOR = Decimal("0.5")
+
+# Threshold pace = race pace + an offset in s/km, tried in this order. Pfitzinger gives
+# 10 km + 6–9 and 5 km + 12–19 (we take 7 and 15); half-marathon pace ≈ threshold as is.
+THRESHOLD_PACE_OFFSETS = (
+    ("pace_10k", Decimal(7)),
+    ("pace_5k", Decimal(15)),
+    ("pace_half_marathon", Decimal(0)),
+)
+
+# Friel's run pace zones as (fast, slow) % of threshold pace time; None = open-ended
+# (insights-reference.md "Zones").
+PACE_ZONES = {1: (129, None), 2: (114, 129), 3: (106, 113), 4: (99, 105), 5: (None, 99)}
+
+# How each intensity reads when no benchmark turns it into numbers.
+AS_WRITTEN = {
+    "percent_1rm": ("value", "{}% 1RM"),
+    "rpe": ("value", "RPE {}"),
+    "heart_rate_zone": ("zone", "Zone {}"),
+    "ftp_percent": ("value", "{}% FTP"),
+    "pace_zone": ("zone", "Pace zone {}"),
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One concrete target: `text` is what a person reads; the numbers are for code and tests."""
+
+    text: str
+    missing: str | None = None  # the benchmark that would make this target concrete
+    unit: str | None = None  # "kg", "W", "bpm" or "s/km" once numbers are known
+    kg: Decimal | None = None  # load rounded to PLATE_STEP_KG
+    exact_kg: Decimal | None = None  # the same load before rounding
+    percent_1rm: Decimal | None = None  # as prescribed, or read from the RPE chart
+    watts: int | None = None
+    exact_watts: Decimal | None = None
+    low: int | None = None  # bpm, or s/km with low the faster pace; None = open-ended
+    high: int | None = None
 
 
 def round_load(kg) -> Decimal:
@@ -17,3 +77,209 @@ def round_load(kg) -> Decimal:
 def load_from_percent(one_rep_max, percent) -> Decimal:
     """%1RM → kg, rounded to what can be loaded on a bar."""
     return round_load(Decimal(str(one_rep_max)) * Decimal(str(percent)) / 100)
+
+
+def _exercise_key(exercise_id) -> str | None:
+    """Prescriptions hold ids as strings, benchmarks as UUIDs: compare them in one form."""
+    if exercise_id is None:
+        return None
+    try:
+        return str(uuid.UUID(str(exercise_id)))
+    except ValueError:
+        return str(exercise_id)
+
+
+def _recency(benchmark) -> tuple:
+    """Newest `established_at` wins; `created_at`, when known, breaks a tie."""
+    created = getattr(benchmark, "created_at", None)
+    return (benchmark.established_at, created is not None, created)
+
+
+def newest_benchmarks(benchmarks: Iterable) -> dict:
+    """The newest benchmark per (metric_type, exercise id), found in one pass."""
+    newest = {}
+    for benchmark in benchmarks:
+        key = (benchmark.metric_type, _exercise_key(getattr(benchmark, "exercise_id", None)))
+        if key not in newest or _recency(benchmark) > _recency(newest[key]):
+            newest[key] = benchmark
+    return newest
+
+
+class Benchmarks:
+    """Benchmarks indexed once, so a page with many sessions does not sort them per session."""
+
+    def __init__(self, benchmarks: Iterable | Mapping = ()):
+        # A mapping is taken to be newest_benchmarks()' result already.
+        is_index = isinstance(benchmarks, Mapping)
+        self.newest = dict(benchmarks) if is_index else newest_benchmarks(benchmarks)
+
+    @classmethod
+    def of(cls, benchmarks) -> "Benchmarks":
+        return benchmarks if isinstance(benchmarks, cls) else cls(benchmarks)
+
+    def value(self, metric_type: str, exercise_id=None) -> Decimal | None:
+        """The newest value of a metric (for 1RM: of that exercise), or None."""
+        benchmark = self.newest.get((metric_type, _exercise_key(exercise_id)))
+        return None if benchmark is None else _decimal(benchmark.value)
+
+
+def _decimal(value) -> Decimal | None:
+    """JSON numbers arrive as int or float; str() keeps 72.5 exact. Anything else → None."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _plain(number: Decimal) -> str:
+    """105.0 → "105", 92.50 → "92.5": no trailing zeros in what people read."""
+    return format(number.normalize(), "f")
+
+
+def _whole(number: Decimal) -> int:
+    return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _min_sec(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _as_written(intensity) -> str:
+    """The intensity as the coach wrote it, for when no benchmark makes it concrete."""
+    if not isinstance(intensity, Mapping):
+        return "—"
+    field, template = AS_WRITTEN.get(intensity.get("type"), (None, None))
+    number = _decimal(intensity.get(field)) if field else None
+    if number is not None:
+        return template.format(_plain(number))
+    parts = [intensity.get(key) for key in ("type", "value", "zone")]
+    return " ".join(str(part).replace("_", " ") for part in parts if part is not None) or "—"
+
+
+def _exercise_name(names: Mapping, exercise_id) -> str:
+    """The exercise's name whether `names` is keyed by UUIDs or by their strings."""
+    key = _exercise_key(exercise_id)
+    name = names.get(key)
+    with suppress(TypeError, ValueError):
+        name = name or names.get(uuid.UUID(key))
+    return str(name) if name else "this exercise"
+
+
+def _rpe_percent(reps, rpe: Decimal) -> Decimal | None:
+    """%1RM from the RTS chart, or None outside it (reps 1–10, RPE 6–10).
+
+    Between rows (RPE 7.5) the chart is read linearly, so a half point sits halfway.
+    """
+    reps = _decimal(reps)
+    if reps is None or reps % 1 or not 1 <= reps <= 10 or not 6 <= rpe <= 10:
+        return None
+    row, column = int(rpe), int(reps) - 1
+    percent = RPE_CHART[row][column]
+    if rpe > row:
+        percent += (RPE_CHART[row + 1][column] - percent) * (rpe - row)
+    return percent
+
+
+def _load(one_rm: Decimal, percent: Decimal, prefix: str = "") -> Target:
+    exact = one_rm * percent / 100
+    kg = round_load(exact)
+    return Target(f"{prefix}{_plain(kg)} kg", unit="kg", kg=kg, exact_kg=exact, percent_1rm=percent)
+
+
+def _strength_target(item, benchmarks: Benchmarks, names: Mapping) -> Target:
+    intensity = item.get("intensity") if isinstance(item, Mapping) else None
+    kind = intensity.get("type") if isinstance(intensity, Mapping) else None
+    value = _decimal(intensity.get("value")) if kind in ("percent_1rm", "rpe") else None
+    if value is None:
+        return Target(_as_written(intensity))
+    one_rm = benchmarks.value("1RM", item.get("exerciseId"))
+    if kind == "percent_1rm":
+        if one_rm is None:
+            name = _exercise_name(names, item.get("exerciseId"))
+            return Target(_as_written(intensity), missing=f"1RM for {name}")
+        return _load(one_rm, value)
+    # An RPE is a full target on its own; a 1RM only adds an estimated load.
+    percent = _rpe_percent(item.get("reps"), value)
+    if one_rm is None or percent is None:
+        return Target(_as_written(intensity))
+    return _load(one_rm, percent, prefix=f"{_as_written(intensity)} · ≈ ")
+
+
+def strength_targets(prescription, benchmarks, exercise_names=None) -> list[Target]:
+    """One target per exercise item, in the prescription's order."""
+    index = Benchmarks.of(benchmarks)
+    items = prescription.get("exercises") if isinstance(prescription, Mapping) else None
+    if not isinstance(items, list):
+        return []
+    return [_strength_target(item, index, exercise_names or {}) for item in items]
+
+
+def _heart_rate_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
+    """Zone N spans (upper bound of N−1, upper bound of N]; zone 1 starts at HR_ZONE_1_FLOOR."""
+    below = zone - 1 if zone > 1 else 5
+    bounds = {n: benchmarks.value(f"HR_zone_{n}") for n in sorted({below, zone})}
+    absent = [str(n) for n, bound in bounds.items() if bound is None]
+    if absent:
+        which = " and ".join(absent) + (" upper bounds" if len(absent) > 1 else " upper bound")
+        return Target(written, missing=f"heart-rate zone {which}")
+    high = _whole(bounds[zone])
+    low = _whole(bounds[5] * HR_ZONE_1_FLOOR) if zone == 1 else _whole(bounds[below]) + 1
+    return Target(f"{low}–{high} bpm", unit="bpm", low=low, high=high)
+
+
+def _ftp_target(percent: Decimal, benchmarks: Benchmarks, written: str) -> Target:
+    ftp = benchmarks.value("FTP")
+    if ftp is None:
+        return Target(written, missing="FTP")
+    exact = ftp * percent / 100
+    watts = _whole(exact)
+    return Target(f"{watts} W", unit="W", watts=watts, exact_watts=exact)
+
+
+def threshold_pace(benchmarks) -> Decimal | None:
+    """Threshold pace in s/km from the first race pace in THRESHOLD_PACE_OFFSETS present."""
+    index = Benchmarks.of(benchmarks)
+    paces = ((index.value(metric), offset) for metric, offset in THRESHOLD_PACE_OFFSETS)
+    return next((pace + offset for pace, offset in paces if pace is not None), None)
+
+
+def _pace_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
+    threshold = threshold_pace(benchmarks)
+    if threshold is None:
+        return Target(written, missing="10 km, 5 km or half-marathon pace")
+    fast, slow = (
+        None if pct is None else _whole(threshold * pct / 100) for pct in PACE_ZONES[zone]
+    )
+    if slow is None:
+        text = f"slower than {_min_sec(fast)} /km"
+    elif fast is None:
+        text = f"faster than {_min_sec(slow)} /km"
+    else:
+        text = f"{_min_sec(fast)}–{_min_sec(slow)} /km"
+    return Target(text, unit="s/km", low=fast, high=slow)
+
+
+def endurance_target(prescription, benchmarks) -> Target:
+    """The session's one intensity as bpm, watts or a pace range."""
+    intensity = prescription.get("intensity") if isinstance(prescription, Mapping) else None
+    kind = intensity.get("type") if isinstance(intensity, Mapping) else None
+    written = _as_written(intensity)
+    if kind == "ftp_percent" and (percent := _decimal(intensity.get("value"))) is not None:
+        return _ftp_target(percent, Benchmarks.of(benchmarks), written)
+    zone = _decimal(intensity.get("zone")) if kind in ("heart_rate_zone", "pace_zone") else None
+    if zone is None or zone not in PACE_ZONES:
+        return Target(written)
+    build = _heart_rate_target if kind == "heart_rate_zone" else _pace_target
+    return build(int(zone), Benchmarks.of(benchmarks), written)
+
+
+def session_targets(session_type, prescription, benchmarks, exercise_names=None) -> list[Target]:
+    """Targets for any session: one per exercise (strength) or a single one (endurance)."""
+    if session_type == "strength":
+        return strength_targets(prescription, benchmarks, exercise_names)
+    if session_type == "endurance":
+        return [endurance_target(prescription, benchmarks)]
+    return []

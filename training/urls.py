@@ -1,9 +1,37 @@
 from django.urls import path
 
-from training import views
+from training.views import benchmarks, catalog, plans, roster
 
 app_name = "training"
 
 urlpatterns = [
-    path("", views.roster, name="roster"),
+    path("", roster.roster, name="roster"),
+    path("athletes/<uuid:athlete_id>/", roster.athlete, name="athlete"),
+    path("athletes/<uuid:athlete_id>/plan/", plans.next_week, name="next_week"),
+    path("athletes/<uuid:athlete_id>/weeks/<str:monday>/", plans.week, name="week"),
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<str:monday>/new-plan/",
+        plans.create_plan,
+        name="create_plan",
+    ),
+    path("athletes/<uuid:athlete_id>/weeks/<str:monday>/copy/", plans.copy_week, name="copy_week"),
+    path("plans/<uuid:plan_id>/archive/", plans.archive_plan, name="archive_plan"),
+    path("plans/<uuid:plan_id>/sessions/new/", plans.new_session, name="new_session"),
+    path("sessions/<uuid:session_id>/edit/", plans.edit_session, name="edit_session"),
+    path("sessions/<uuid:session_id>/delete/", plans.delete_session, name="delete_session"),
+    path("sessions/<uuid:session_id>/move/", plans.move_session, name="move_session"),
+    path(
+        "sessions/<uuid:session_id>/duplicate/", plans.duplicate_session, name="duplicate_session"
+    ),
+    # Exercise catalog
+    path("exercises/", catalog.exercise_list, name="exercise_list"),
+    path("exercises/new/", catalog.exercise_create, name="exercise_create"),
+    path("exercises/<uuid:pk>/edit/", catalog.exercise_edit, name="exercise_edit"),
+    path("exercises/<uuid:pk>/delete/", catalog.exercise_delete, name="exercise_delete"),
+    # Benchmarks
+    path(
+        "athletes/<uuid:athlete_id>/benchmarks/",
+        benchmarks.athlete_benchmarks,
+        name="athlete_benchmarks",
+    ),
 ]

@@ -252,3 +252,12 @@ def test_exercise_with_benchmarks_cannot_be_deleted():
     BenchmarkFactory(metric_type=MetricType.ONE_RM, exercise=exercise, unit="kg")
     with pytest.raises(ProtectedError):
         exercise.delete()
+
+
+def test_benchmark_cannot_be_dated_in_the_future():
+    benchmark = BenchmarkFactory.build(
+        athlete=BenchmarkFactory().athlete, established_at=date.today() + timedelta(days=2)
+    )
+    with pytest.raises(ValidationError) as caught:
+        benchmark.full_clean()
+    assert "established_at" in caught.value.message_dict

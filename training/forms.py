@@ -1,0 +1,216 @@
+"""Plan builder, catalog and benchmark forms.
+
+Forms check the shape of what was typed (numbers are numbers); the ranges live once, in the
+JSON Schemas, and their messages are put back beside the field they concern.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from hybridpeaks.form_errors import place_constraint_error
+from hybridpeaks.json_validation import json_path, schema_problems, schema_validator
+from training.models import BenchmarkMetric, Exercise, MetricType, SessionType
+
+INTENSITY_CHOICES = [("percent_1rm", "% 1RM"), ("rpe", "RPE")]
+MODALITY_CHOICES = [("run", "Run"), ("bike", "Bike"), ("row", "Row"), ("swim", "Swim")]
+ENDURANCE_INTENSITY_CHOICES = [
+    ("heart_rate_zone", "Heart-rate zone"),
+    ("ftp_percent", "% FTP"),
+    ("pace_zone", "Pace zone"),
+]
+
+
+class SessionFieldsForm(forms.Form):
+    """What every session has: its day, focus and expected length."""
+
+    date = forms.TypedChoiceField(coerce=lambda value: value, label="Day")
+    focus = forms.CharField(max_length=200, required=False)
+    estimated_duration = forms.IntegerField(
+        required=False, label="Estimated minutes", help_text="1–300"
+    )
+
+    def __init__(self, *args, week_days, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.week_days = {day.isoformat(): day for day in week_days}
+        self.fields["date"].choices = [
+            (key, f"{day:%A %d %b}") for key, day in self.week_days.items()
+        ]
+
+    def clean_date(self):
+        return self.week_days[self.cleaned_data["date"]]
+
+    def clean_estimated_duration(self):
+        minutes = self.cleaned_data["estimated_duration"]
+        if minutes is not None and not 1 <= minutes <= 300:
+            raise ValidationError("Estimated duration is 1–300 minutes.")
+        return minutes
+
+    def session_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "focus": data["focus"] or None,
+            "estimated_duration": data["estimated_duration"],
+        }
+
+
+class ExerciseRowForm(forms.Form):
+    exercise = forms.UUIDField(widget=forms.HiddenInput)
+    sets = forms.IntegerField()
+    reps = forms.IntegerField()
+    intensity_type = forms.ChoiceField(choices=INTENSITY_CHOICES, label="Intensity")
+    intensity_value = forms.DecimalField(label="Value", max_digits=5, decimal_places=1)
+    rest_seconds = forms.IntegerField(required=False, label="Rest (s)")
+    tempo = forms.CharField(required=False, max_length=4, help_text="e.g. 3010")
+
+    # JSON key of the prescription → form field, for putting schema messages in place.
+    SCHEMA_FIELDS = {
+        "exerciseId": "exercise",
+        "sets": "sets",
+        "reps": "reps",
+        "restSeconds": "rest_seconds",
+        "tempo": "tempo",
+        ("intensity", "type"): "intensity_type",
+        ("intensity", "value"): "intensity_value",
+    }
+
+    def item(self) -> dict:
+        data = self.cleaned_data
+        item = {
+            "exerciseId": str(data["exercise"]),
+            "sets": data["sets"],
+            "reps": data["reps"],
+            "intensity": {"type": data["intensity_type"], "value": float(data["intensity_value"])},
+        }
+        if data.get("rest_seconds") is not None:
+            item["restSeconds"] = data["rest_seconds"]
+        if data.get("tempo"):
+            item["tempo"] = data["tempo"]
+        return item
+
+
+ExerciseRowFormSet = forms.formset_factory(ExerciseRowForm, extra=0)
+ROW_FIELDS = list(ExerciseRowForm.base_fields)
+
+
+class EnduranceForm(forms.Form):
+    modality = forms.ChoiceField(choices=MODALITY_CHOICES)
+    duration_value = forms.DecimalField(label="Duration", max_digits=6, decimal_places=1)
+    duration_unit = forms.ChoiceField(
+        choices=[("minutes", "minutes"), ("hours", "hours")], label="Unit"
+    )
+    distance_value = forms.DecimalField(
+        required=False, label="Distance (optional)", max_digits=7, decimal_places=2
+    )
+    distance_unit = forms.ChoiceField(
+        choices=[("km", "km"), ("miles", "miles"), ("meters", "meters")], label="Unit"
+    )
+    intensity_type = forms.ChoiceField(choices=ENDURANCE_INTENSITY_CHOICES, label="Intensity")
+    zone = forms.IntegerField(required=False, help_text="1–5, for heart-rate and pace zones")
+    ftp_percent = forms.DecimalField(
+        required=False, label="% FTP", max_digits=5, decimal_places=1, help_text="e.g. 88"
+    )
+
+    SCHEMA_FIELDS = {
+        "modality": "modality",
+        ("duration", "value"): "duration_value",
+        ("duration", "unit"): "duration_unit",
+        ("distance", "value"): "distance_value",
+        ("distance", "unit"): "distance_unit",
+        ("intensity", "type"): "intensity_type",
+        ("intensity", "zone"): "zone",
+        ("intensity", "value"): "ftp_percent",
+    }
+
+    def prescription(self) -> dict:
+        data = self.cleaned_data
+        prescription = {
+            "modality": data["modality"],
+            "duration": {"value": float(data["duration_value"]), "unit": data["duration_unit"]},
+            "intensity": {"type": data["intensity_type"]},
+        }
+        if data.get("distance_value") is not None:
+            prescription["distance"] = {
+                "value": float(data["distance_value"]),
+                "unit": data["distance_unit"],
+            }
+        if data["intensity_type"] == "ftp_percent":
+            if data.get("ftp_percent") is not None:
+                prescription["intensity"]["value"] = float(data["ftp_percent"])
+        elif data.get("zone") is not None:
+            prescription["intensity"]["zone"] = data["zone"]
+        return prescription
+
+    @classmethod
+    def initial_from(cls, prescription: dict) -> dict:
+        intensity = prescription.get("intensity", {})
+        distance = prescription.get("distance") or {}
+        return {
+            "modality": prescription.get("modality"),
+            "duration_value": prescription.get("duration", {}).get("value"),
+            "duration_unit": prescription.get("duration", {}).get("unit", "minutes"),
+            "distance_value": distance.get("value"),
+            "distance_unit": distance.get("unit", "km"),
+            "intensity_type": intensity.get("type"),
+            "zone": intensity.get("zone"),
+            "ftp_percent": intensity.get("value"),
+        }
+
+
+def place_schema_problems(prescription, session_type, *, endurance_form=None, rows=None) -> bool:
+    """Validate a built prescription against its schema and attach each message to the form
+    field it concerns (a row's field for strength). Returns True when there were none."""
+    problems = schema_problems(prescription, schema=f"training:prescription_{session_type}")
+    for path, message in problems:
+        if session_type == SessionType.STRENGTH and len(path) >= 3 and path[0] == "exercises":
+            form, key = rows.forms[path[1]], tuple(path[2:]) if len(path) > 3 else path[2]
+            target = ExerciseRowForm.SCHEMA_FIELDS.get(key)
+        else:
+            form, key = endurance_form, tuple(path) if len(path) > 1 else (path[0] if path else "")
+            target = EnduranceForm.SCHEMA_FIELDS.get(key)
+        if form is None:
+            continue
+        form.add_error(target, message if target else f"{json_path(path)}: {message}")
+    return not problems
+
+
+class ExerciseForm(forms.ModelForm):
+    """A coach's own exercise. Muscle groups as checkboxes of the fixed list."""
+
+    muscle_groups = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Exercise
+        fields = ["name", "category", "muscle_groups", "is_public"]
+        labels = {"is_public": "Share with every coach"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = schema_validator("training:muscle_groups").schema["items"]["enum"]
+        self.fields["muscle_groups"].choices = [(g, g.replace("_", " ")) for g in groups]
+
+    def _post_clean(self):
+        super()._post_clean()
+        place_constraint_error(self, constraint="idx_exercise_name", field="name")
+
+
+class BenchmarkForm(forms.ModelForm):
+    class Meta:
+        model = BenchmarkMetric
+        fields = ["metric_type", "exercise", "value", "established_at"]
+        labels = {"metric_type": "Benchmark", "established_at": "Date established"}
+        help_texts = {
+            "value": "1RM in kg · FTP in W · heart-rate zone: its upper bound in bpm · "
+            "pace in seconds per km (4:30/km = 270)",
+            "exercise": "Only for a 1RM.",
+        }
+        widgets = {"established_at": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, exercises, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exercise"].queryset = exercises
+        self.fields["metric_type"].choices = MetricType.choices
+
+    def _post_clean(self):
+        super()._post_clean()
+        place_constraint_error(self, constraint="benchmark_value_positive", field="value")

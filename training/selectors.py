@@ -1,0 +1,50 @@
+"""Reads for the coach's and athlete's pages, scoped by accounts.permissions and eager-loaded
+so templates never query."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from accounts.models import Coach
+from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def exercises_visible_to(coach: Coach):
+    """The catalog a coach may use: system exercises, public ones, and their own."""
+    return Exercise.objects.filter(
+        Q(created_by__isnull=True) | Q(is_public=True) | Q(created_by=coach)
+    )
+
+
+def catalog(coach: Coach, *, q="", category="", muscle=""):
+    """The coach's visible catalog, filtered by name, category and muscle group."""
+    exercises = exercises_visible_to(coach).select_related("created_by").order_by("name")
+    if q:
+        exercises = exercises.filter(name__icontains=q)
+    if category:
+        exercises = exercises.filter(category=category)
+    if muscle:
+        # JSON `contains` is not supported on SQLite; a quoted substring of the stored JSON text
+        # works on both databases, and the quotes keep "abs" from matching inside another name.
+        exercises = exercises.filter(muscle_groups__icontains=f'"{muscle}"')
+    return exercises
+
+
+def active_plan(athlete, week_start: date) -> TrainingPlan | None:
+    """The athlete's active plan of a week with its sessions, or None."""
+    return (
+        TrainingPlan.objects.filter(
+            athlete=athlete, week_start_date=week_start, status=PlanStatus.ACTIVE
+        )
+        .prefetch_related("sessions")
+        .first()
+    )
+
+
+def benchmarks_of(athlete):
+    """An athlete's benchmark history, newest first, with exercises."""
+    return BenchmarkMetric.objects.filter(athlete=athlete).select_related("exercise")

@@ -1,0 +1,259 @@
+"""Writes to plans, sessions, exercises and benchmarks: validated, versioned and audited.
+
+Plans use optimistic locking: every saved edit increments `version`, and an edit must name the
+version it was made from. A stale version (a second tab, a second coach) is refused with
+StalePlan instead of silently overwriting the newer plan.
+"""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+import audit
+from accounts.models import Athlete, Coach
+from training.models import (
+    BenchmarkMetric,
+    Exercise,
+    PlanStatus,
+    TrainingPlan,
+    TrainingSession,
+)
+
+
+class StalePlan(Exception):
+    """The plan changed since the editor loaded it; `plan` is the current one."""
+
+    def __init__(self, plan: TrainingPlan):
+        super().__init__(f"Plan {plan.pk} is at version {plan.version}.")
+        self.plan = plan
+
+
+def _bump_version(plan: TrainingPlan, expected_version: int) -> None:
+    """Compare-and-set in one UPDATE, so two concurrent edits cannot both pass the check."""
+    updated = TrainingPlan.objects.filter(
+        pk=plan.pk, version=expected_version, status=PlanStatus.ACTIVE
+    ).update(version=F("version") + 1)
+    plan.refresh_from_db(fields=["version", "status", "updated_at"])
+    if not updated:
+        raise StalePlan(plan)
+
+
+def _session_snapshot(session: TrainingSession) -> dict:
+    return {
+        "date": session.date.isoformat(),
+        "type": session.type,
+        "focus": session.focus,
+        "estimatedDuration": session.estimated_duration,
+        "prescription": session.prescription,
+    }
+
+
+def _changes(before: dict, after: dict) -> dict:
+    return {key: [before[key], after[key]] for key in after if before.get(key) != after[key]}
+
+
+@transaction.atomic
+def create_plan(
+    *, athlete: Athlete, coach: Coach, week_start: date, version: int | None, request=None
+) -> TrainingPlan:
+    """A new active plan for the week; an existing active plan of that week is archived.
+
+    Replacing a plan is an edit of it: `version` must be the replaced plan's current one.
+    """
+    replaced = (
+        TrainingPlan.objects.select_for_update()
+        .filter(athlete=athlete, week_start_date=week_start, status=PlanStatus.ACTIVE)
+        .first()
+    )
+    if replaced and replaced.version != version:
+        raise StalePlan(replaced)
+    if replaced:
+        replaced.status = PlanStatus.ARCHIVED
+        replaced.save(update_fields=["status", "updated_at"])
+        audit.record("archive_plan", coach.user, entity=replaced, request=request)
+    plan = TrainingPlan(athlete=athlete, coach=coach, week_start_date=week_start)
+    plan.full_clean()
+    plan.save()
+    audit.record(
+        "create_plan",
+        coach.user,
+        entity=plan,
+        request=request,
+        week=week_start,
+        replaced=replaced.pk if replaced else None,
+    )
+    return plan
+
+
+@transaction.atomic
+def delete_plan(*, plan: TrainingPlan, version: int, by, request=None) -> None:
+    _bump_version(plan, version)
+    audit.record(
+        "delete_plan", by, entity=plan, request=request, week=plan.week_start_date,
+        sessions=plan.sessions.count(),
+    )  # fmt: skip
+    plan.delete()
+
+
+@transaction.atomic
+def add_session(*, plan: TrainingPlan, version: int, by, fields: dict, request=None):
+    _bump_version(plan, version)
+    session = TrainingSession(plan=plan, **fields)
+    session.full_clean()
+    session.save()
+    audit.record(
+        "create_session", by, entity=session, request=request, plan=plan.pk,
+        version=plan.version, session=_session_snapshot(session),
+    )  # fmt: skip
+    return session
+
+
+@transaction.atomic
+def update_session(*, session: TrainingSession, version: int, by, fields: dict, request=None):
+    plan = session.plan
+    _bump_version(plan, version)
+    before = _session_snapshot(session)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.full_clean()
+    session.save()
+    audit.record(
+        "update_session", by, entity=session, request=request, plan=plan.pk,
+        version=plan.version, changes=_changes(before, _session_snapshot(session)),
+    )  # fmt: skip
+    return session
+
+
+@transaction.atomic
+def delete_session(*, session: TrainingSession, version: int, by, request=None) -> None:
+    plan = session.plan
+    _bump_version(plan, version)
+    audit.record(
+        "delete_session", by, entity=session, request=request, plan=plan.pk,
+        version=plan.version, session=_session_snapshot(session),
+    )  # fmt: skip
+    session.delete()
+
+
+def move_session(*, session, version: int, by, to_date: date, request=None):
+    return update_session(
+        session=session, version=version, by=by, fields={"date": to_date}, request=request
+    )
+
+
+def duplicate_session(*, session, version: int, by, to_date: date, request=None):
+    fields = {
+        "date": to_date,
+        "type": session.type,
+        "focus": session.focus,
+        "estimated_duration": session.estimated_duration,
+        "prescription": session.prescription,
+    }
+    return add_session(plan=session.plan, version=version, by=by, fields=fields, request=request)
+
+
+@transaction.atomic
+def copy_week(
+    *, source: TrainingPlan, athlete: Athlete, coach: Coach, week_start: date, version, request=None
+):
+    """A new active plan for `week_start` holding `source`'s sessions on the same weekdays.
+
+    An active plan already in that week is archived (replaced), never merged into.
+    """
+    if source.week_start_date == week_start:
+        raise ValidationError({"source": "Pick another week to copy from."})
+    plan = create_plan(
+        athlete=athlete, coach=coach, week_start=week_start, version=version, request=request
+    )
+    shift = timedelta(days=(week_start - source.week_start_date).days)
+    copies = [
+        TrainingSession(
+            plan=plan,
+            date=session.date + shift,
+            type=session.type,
+            focus=session.focus,
+            estimated_duration=session.estimated_duration,
+            prescription=session.prescription,
+        )
+        for session in source.sessions.all()
+    ]
+    for copy in copies:
+        copy.full_clean()
+    TrainingSession.objects.bulk_create(copies)
+    audit.record(
+        "update_plan", coach.user, entity=plan, request=request,
+        copied_from=source.pk, sessions=len(copies),
+    )  # fmt: skip
+    return plan
+
+
+@transaction.atomic
+def set_plan_status(*, plan: TrainingPlan, version: int, by, status: str, request=None):
+    """The spec's moves a coach may make by hand: active → archived, completed → archived."""
+    allowed = {
+        PlanStatus.ACTIVE: {PlanStatus.ARCHIVED},
+        PlanStatus.COMPLETED: {PlanStatus.ARCHIVED},
+    }
+    if status not in allowed.get(plan.status, set()):
+        raise ValidationError({"status": f"A {plan.status} plan cannot become {status}."})
+    if plan.status == PlanStatus.ACTIVE:
+        _bump_version(plan, version)
+    old = plan.status
+    plan.status = status
+    plan.save(update_fields=["status", "updated_at"])
+    audit.record("update_plan", by, entity=plan, request=request, status=[old, status])
+    return plan
+
+
+@transaction.atomic
+def record_benchmark(*, athlete: Athlete, by, fields: dict, request=None) -> BenchmarkMetric:
+    """Add a benchmark to the athlete's history (older ones stay: progression over time)."""
+    benchmark = BenchmarkMetric(athlete=athlete, **fields)
+    benchmark.full_clean()
+    benchmark.save()
+    audit.record(
+        "update_benchmark", by, entity=benchmark, request=request, athlete=athlete.pk,
+        metric=benchmark.metric_type, value=benchmark.value, unit=benchmark.unit,
+        exercise=benchmark.exercise_id, established=benchmark.established_at,
+    )  # fmt: skip
+    return benchmark
+
+
+@transaction.atomic
+def save_exercise(*, exercise: Exercise, coach: Coach, fields: dict, request=None) -> Exercise:
+    """Create or edit a coach's own exercise; system exercises are not the coach's to edit."""
+    creating = exercise._state.adding
+    if not creating and exercise.created_by_id != coach.pk:
+        raise PermissionError("Only the coach who created an exercise can change it.")
+    for name, value in fields.items():
+        setattr(exercise, name, value)
+    exercise.created_by = coach
+    exercise.full_clean()
+    try:
+        with transaction.atomic():
+            exercise.save()
+    except IntegrityError:
+        # Another coach saved the same name between our check and our insert.
+        raise ValidationError({"name": "An exercise with this name already exists."}) from None
+    action = "create_exercise" if creating else "update_exercise"
+    audit.record(action, coach.user, entity=exercise, request=request, name=exercise.name)
+    return exercise
+
+
+class ExerciseInUse(Exception):
+    """An exercise that plans or benchmarks refer to cannot be deleted."""
+
+
+@transaction.atomic
+def delete_exercise(*, exercise: Exercise, coach: Coach, request=None) -> None:
+    if exercise.created_by_id != coach.pk:
+        raise PermissionError("Only the coach who created an exercise can delete it.")
+    in_plans = TrainingSession.objects.filter(prescription__icontains=str(exercise.pk)).exists()
+    if in_plans or exercise.benchmarks.exists():
+        raise ExerciseInUse
+    audit.record(
+        "delete_exercise", coach.user, entity=exercise, request=request, name=exercise.name
+    )
+    exercise.delete()

@@ -1,0 +1,311 @@
+"""The plan builder: one athlete's week, edited in place with htmx.
+
+Every form in the builder posts back the plan version it was rendered from. Answers re-render
+the whole builder region (`#builder`): 200 after a change, 422 with the editor and its
+messages when input is wrong (nothing is lost), 409 with the current plan when the plan
+changed meanwhile. Without JavaScript the same forms work as full page posts.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from accounts.permissions import athletes_visible_to, coach_required
+from training import services
+from training.display import exercise_ids, session_view
+from training.editor import SessionEditor
+from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
+from training.selectors import active_plan, benchmarks_of, exercises_visible_to, monday_of
+from training.targets import Benchmarks
+
+TEMPLATE = "training/plan_week.html"
+
+
+def _athlete(request, athlete_id):
+    return get_object_or_404(athletes_visible_to(request.user), pk=athlete_id)
+
+
+def _plan(request, plan_id) -> TrainingPlan:
+    plans = TrainingPlan.objects.filter(athlete__in=athletes_visible_to(request.user))
+    return get_object_or_404(plans.select_related("athlete"), pk=plan_id)
+
+
+def _session(request, session_id) -> TrainingSession:
+    sessions = TrainingSession.objects.filter(plan__athlete__in=athletes_visible_to(request.user))
+    return get_object_or_404(sessions.select_related("plan__athlete"), pk=session_id)
+
+
+def _week_start(value: str) -> date:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise Http404("Not a date.") from None
+    if day.weekday() != 0:
+        raise Http404("Weeks start on a Monday.")
+    return day
+
+
+def _version(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1  # no version: treated as stale, never as a blind overwrite
+
+
+def _replaced_version(request) -> int | None:
+    """The version of the plan a new one replaces; None when the page showed no plan."""
+    return _version(request) if "version" in request.POST else None
+
+
+def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> dict:
+    coach = request.user.coach
+    plan = active_plan(athlete, monday)
+    sessions = list(plan.sessions.all()) if plan else []
+    names = {
+        str(pk): name
+        for pk, name in exercises_visible_to(coach)
+        .filter(pk__in=[i for i in exercise_ids(sessions) if i])
+        .values_list("pk", "name")
+    }
+    benchmarks = Benchmarks(benchmarks_of(athlete))
+    days = [monday + timedelta(days=offset) for offset in range(7)]
+    views = [session_view(s, benchmarks, names) for s in sessions]
+    other_weeks = (
+        TrainingPlan.objects.filter(athlete=athlete)
+        .exclude(week_start_date=monday)
+        .exclude(status=PlanStatus.ARCHIVED)
+        .order_by("-week_start_date")
+        .values_list("week_start_date", flat=True)[:12]
+    )
+    return {
+        "athlete": athlete,
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "previous_monday": monday - timedelta(days=7),
+        "next_monday": monday + timedelta(days=7),
+        "plan": plan,
+        "days": [(day, [v for v in views if v.session.date == day]) for day in days],
+        "week_days": days,
+        "copy_sources": list(other_weeks),
+        "editor": editor,
+        "conflict": conflict,
+    }
+
+
+@vary_on_headers("HX-Request")
+def render_builder(request, athlete, monday, *, status=200, **kwargs):
+    template = TEMPLATE
+    # Boosted links and history restores need the whole page; other htmx requests the region.
+    if request.htmx and not (request.htmx.boosted or request.htmx.history_restore_request):
+        template += "#builder"
+    context = builder_context(request, athlete, monday, **kwargs)
+    return render(request, template, context, status=status)
+
+
+def _after_change(request, athlete, monday, message):
+    messages.success(request, message)
+    if request.htmx:
+        return render_builder(request, athlete, monday)
+    return redirect("training:week", athlete_id=athlete.pk, monday=monday.isoformat())
+
+
+def _stale(request, athlete, monday, error: services.StalePlan):
+    plan = error.plan
+    conflict = (
+        f"This plan changed while you were editing (it is now version {plan.version}, "
+        f"{plan.get_status_display().lower()}). Your change was not saved; here is the "
+        "current plan."
+    )
+    return render_builder(request, athlete, monday, status=409, conflict=conflict)
+
+
+@coach_required
+@require_GET
+def next_week(request, athlete_id):
+    """The builder opens on next week by default (plans are made ahead)."""
+    athlete = _athlete(request, athlete_id)
+    today = timezone.localdate(timezone=request.user.zoneinfo)
+    return redirect(
+        "training:week", athlete_id=athlete.pk, monday=(monday_of(today) + timedelta(7)).isoformat()
+    )
+
+
+@coach_required
+@require_GET
+def week(request, athlete_id, monday):
+    athlete = _athlete(request, athlete_id)
+    return render_builder(request, athlete, _week_start(monday))
+
+
+@coach_required
+@require_POST
+def create_plan(request, athlete_id, monday):
+    athlete, monday = _athlete(request, athlete_id), _week_start(monday)
+    replacing = "version" in request.POST
+    try:
+        services.create_plan(
+            athlete=athlete,
+            coach=request.user.coach,
+            week_start=monday,
+            version=_replaced_version(request),
+            request=request,
+        )
+    except services.StalePlan as stale:
+        return _stale(request, athlete, monday, stale)
+    message = (
+        "A new, empty plan replaces the previous one (kept as archived)."
+        if replacing
+        else "Plan created."
+    )
+    return _after_change(request, athlete, monday, message)
+
+
+@coach_required
+@require_POST
+def copy_week(request, athlete_id, monday):
+    athlete, monday = _athlete(request, athlete_id), _week_start(monday)
+    try:
+        source_week = date.fromisoformat(request.POST.get("source", ""))
+    except ValueError:
+        source_week = None
+    source = (
+        TrainingPlan.objects.filter(athlete=athlete, week_start_date=source_week)
+        .exclude(status=PlanStatus.ARCHIVED)
+        .order_by("status")
+        .first()
+    )
+    if source is None:
+        messages.error(request, "Pick a week that has a plan to copy from.")
+        return render_builder(request, athlete, monday, status=422)
+    try:
+        services.copy_week(
+            source=source,
+            athlete=athlete,
+            coach=request.user.coach,
+            week_start=monday,
+            version=_replaced_version(request),
+            request=request,
+        )
+    except services.StalePlan as stale:
+        return _stale(request, athlete, monday, stale)
+    return _after_change(
+        request,
+        athlete,
+        monday,
+        f"Copied the week of {source.week_start_date:%d %b} into this week.",
+    )
+
+
+@coach_required
+@require_POST
+def archive_plan(request, plan_id):
+    plan = _plan(request, plan_id)
+    try:
+        services.set_plan_status(
+            plan=plan,
+            version=_version(request),
+            by=request.user,
+            status=PlanStatus.ARCHIVED,
+            request=request,
+        )
+    except services.StalePlan as stale:
+        return _stale(request, plan.athlete, plan.week_start_date, stale)
+    return _after_change(request, plan.athlete, plan.week_start_date, "Plan archived.")
+
+
+@coach_required
+@require_http_methods(["GET", "POST"])
+def new_session(request, plan_id):
+    plan = _plan(request, plan_id)
+    session_type = request.GET.get("type") or request.POST.get("type") or SessionType.STRENGTH
+    if session_type not in SessionType.values:
+        raise Http404("Unknown session type.")
+    editor = SessionEditor(request, plan=plan, session_type=session_type)
+    return _edit(request, plan, editor)
+
+
+@coach_required
+@require_http_methods(["GET", "POST"])
+def edit_session(request, session_id):
+    session = _session(request, session_id)
+    editor = SessionEditor(request, plan=session.plan, session_type=session.type, session=session)
+    return _edit(request, session.plan, editor)
+
+
+def _edit(request, plan, editor: SessionEditor):
+    athlete, monday = plan.athlete, plan.week_start_date
+    if editor.operation == "search" and request.htmx and request.htmx.target == "exercise-results":
+        # Search-as-you-type refreshes only the results, so the search box keeps its focus.
+        return render(request, "training/session_editor.html#exercise_results", {"editor": editor})
+    if request.method == "GET" or editor.operation:
+        return render_builder(request, athlete, monday, editor=editor)
+    if not editor.is_valid():
+        return render_builder(request, athlete, monday, editor=editor, status=422)
+    try:
+        editor.save(version=_version(request))
+    except services.StalePlan as stale:
+        return _stale(request, athlete, monday, stale)
+    except ValidationError as error:
+        editor.add_error(error)
+        return render_builder(request, athlete, monday, editor=editor, status=422)
+    return _after_change(request, athlete, monday, "Session saved.")
+
+
+@coach_required
+@require_POST
+def delete_session(request, session_id):
+    session = _session(request, session_id)
+    plan = session.plan
+    try:
+        services.delete_session(
+            session=session, version=_version(request), by=request.user, request=request
+        )
+    except services.StalePlan as stale:
+        return _stale(request, plan.athlete, plan.week_start_date, stale)
+    return _after_change(request, plan.athlete, plan.week_start_date, "Session deleted.")
+
+
+def _target_day(request, plan) -> date | None:
+    try:
+        day = date.fromisoformat(request.POST.get("date", ""))
+    except ValueError:
+        return None
+    return day if plan.week_start_date <= day <= plan.week_end_date else None
+
+
+@coach_required
+@require_POST
+def move_session(request, session_id):
+    return _to_day(request, session_id, services.move_session, "Session moved to {:%A}.")
+
+
+@coach_required
+@require_POST
+def duplicate_session(request, session_id):
+    return _to_day(request, session_id, services.duplicate_session, "Session copied to {:%A}.")
+
+
+def _to_day(request, session_id, service, message):
+    session = _session(request, session_id)
+    plan = session.plan
+    day = _target_day(request, plan)
+    if day is None:
+        messages.error(request, "Choose a day of this week.")
+        return render_builder(request, plan.athlete, plan.week_start_date, status=422)
+    try:
+        service(
+            session=session,
+            version=_version(request),
+            by=request.user,
+            to_date=day,
+            request=request,
+        )
+    except services.StalePlan as stale:
+        return _stale(request, plan.athlete, plan.week_start_date, stale)
+    return _after_change(request, plan.athlete, plan.week_start_date, message.format(day))
