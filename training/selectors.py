@@ -34,13 +34,17 @@ def catalog(coach: Coach, *, q="", category="", muscle=""):
     return exercises
 
 
-def active_plan(athlete, week_start: date) -> TrainingPlan | None:
-    """The athlete's active plan of a week with its sessions, or None."""
+def week_plan(athlete, week_start: date) -> TrainingPlan | None:
+    """The plan of an athlete's week with its sessions: the active one, else the completed
+    one (a week that has ended), else None. Archived plans are history, never "the" plan."""
     return (
         TrainingPlan.objects.filter(
-            athlete=athlete, week_start_date=week_start, status=PlanStatus.ACTIVE
+            athlete=athlete,
+            week_start_date=week_start,
+            status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
         )
         .prefetch_related("sessions")
+        .order_by("status")  # "active" sorts before "completed"
         .first()
     )
 

@@ -88,16 +88,6 @@ def create_plan(
 
 
 @transaction.atomic
-def delete_plan(*, plan: TrainingPlan, version: int, by, request=None) -> None:
-    _bump_version(plan, version)
-    audit.record(
-        "delete_plan", by, entity=plan, request=request, week=plan.week_start_date,
-        sessions=plan.sessions.count(),
-    )  # fmt: skip
-    plan.delete()
-
-
-@transaction.atomic
 def add_session(*, plan: TrainingPlan, version: int, by, fields: dict, request=None):
     _bump_version(plan, version)
     session = TrainingSession(plan=plan, **fields)

@@ -435,3 +435,20 @@ def test_archive_plan(coach_client, athlete, plan):
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ARCHIVED
     assert AuditLog.objects.filter(action="update_plan", entity_id=plan.pk).exists()
+
+
+def test_a_completed_week_is_shown_read_only(coach_client, athlete):
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status="completed")
+    session = TrainingSessionFactory(plan=plan)
+    page = coach_client.get(week_url(athlete)).content.decode()
+    assert "This week has ended" in page
+    assert session.focus in page
+    assert reverse("training:edit_session", args=[session.pk]) not in page
+    response = coach_client.post(
+        reverse("training:delete_session", args=[session.pk]), {"version": plan.version}
+    )
+    assert response.status_code == 409
+    assert TrainingSession.objects.filter(pk=session.pk).exists()
+    coach_client.post(reverse("training:archive_plan", args=[plan.pk]), {"version": plan.version})
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ARCHIVED

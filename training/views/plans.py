@@ -21,7 +21,7 @@ from training import services
 from training.display import exercise_ids, session_view
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
-from training.selectors import active_plan, benchmarks_of, exercises_visible_to, monday_of
+from training.selectors import benchmarks_of, exercises_visible_to, monday_of, week_plan
 from training.targets import Benchmarks
 
 TEMPLATE = "training/plan_week.html"
@@ -65,7 +65,7 @@ def _replaced_version(request) -> int | None:
 
 def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> dict:
     coach = request.user.coach
-    plan = active_plan(athlete, monday)
+    plan = week_plan(athlete, monday)
     sessions = list(plan.sessions.all()) if plan else []
     names = {
         str(pk): name
