@@ -2,13 +2,14 @@
 
 A coach sees their own athletes and those athletes' data; an athlete sees only their own.
 Another user's object is a 404 (never a 403, which would confirm it exists). A signed-in
-user of the wrong role gets a 403 page.
+user of the wrong role gets a 403 page; the JSON API answers in JSON, with no sign-in redirect.
 """
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 
 from accounts.models import Athlete, UserRole
 
@@ -48,3 +49,30 @@ coach_required = _role_required(is_coach)
 coach_required.__doc__ = "Signed-in coaches only (others: sign-in page, or 403)."
 athlete_required = _role_required(is_athlete)
 athlete_required.__doc__ = "Signed-in athletes only (others: sign-in page, or 403)."
+
+
+def api_athlete_required(view):
+    """Signed-in athletes only, for the JSON API: signed out, a 401; anyone else, a 403.
+
+    The role is on the user row, so this costs no query. An athlete without a profile owns
+    nothing, and every lookup scoped to their id finds nothing: only when the view answers
+    404 is the profile looked for, and its absence makes that answer the 403 it is.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return JsonResponse({"errors": {"auth": "Sign in first."}}, status=401)
+        if user.role != UserRole.ATHLETE:
+            return _api_forbidden()
+        response = view(request, *args, **kwargs)
+        if response.status_code == 404 and not Athlete.objects.filter(pk=user.pk).exists():
+            return _api_forbidden()
+        return response
+
+    return wrapped
+
+
+def _api_forbidden():
+    return JsonResponse({"errors": {"auth": "Only athletes can use this."}}, status=403)

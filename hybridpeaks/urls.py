@@ -12,7 +12,10 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("coach/", include("training.urls")),
     path("today/", include("logging_app.urls")),
+    path("api/v1/", include("logging_app.api_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
 ]

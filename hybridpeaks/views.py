@@ -4,7 +4,9 @@ import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -32,3 +34,35 @@ def favicon(request):
     Resolved per request, not at import: the hashed name exists only after collectstatic.
     """
     return HttpResponsePermanentRedirect(static("icons/favicon.svg"))
+
+
+@require_GET
+def manifest(request):
+    """The web app manifest: the athlete pages install as an app that opens on today."""
+    icon = static("icons/icon-192.png")
+    document = {
+        "name": "HybridPeaks",
+        "short_name": "HybridPeaks",
+        "start_url": reverse("logging_app:today"),
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1d4ed8",
+        "icons": [
+            {"src": icon, "sizes": "192x192", "type": "image/png"},
+            {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return JsonResponse(document, content_type="application/manifest+json")
+
+
+@require_GET
+def service_worker(request):
+    """The service worker, served from the site root so it may control every page.
+
+    Rendered as a template so it can name the hashed static files of this release.
+    """
+    response = render(request, "sw.js", content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"  # a new release must reach phones promptly
+    return response

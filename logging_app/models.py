@@ -2,7 +2,7 @@
 
 import uuid
 
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -31,7 +31,12 @@ class WorkoutLog(models.Model):
     athlete = models.ForeignKey(Athlete, models.CASCADE, related_name="logs")
     completed_at = models.DateTimeField()
     actual_data = models.JSONField()
-    rpe = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1–10.")
+    rpe = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="1–10.",
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
     notes = models.TextField(  # noqa: DJ001 (spec: nullable)
         max_length=1000, null=True, blank=True, validators=[MaxLengthValidator(1000)]
     )

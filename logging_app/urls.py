@@ -7,5 +7,10 @@ app_name = "logging_app"
 
 urlpatterns = [
     path("", views.today, name="today"),
+    path("week/", views.week, name="week"),
+    path("week/<str:monday>/", views.week, name="week_of"),
+    path("history/", views.history, name="history"),
+    path("history/<uuid:pk>/", views.log_detail, name="log_detail"),
+    path("sessions/<uuid:pk>/log/", views.log_session, name="log_session"),
     path("benchmarks/", benchmarks.my_benchmarks, name="benchmarks"),
 ]

@@ -25,6 +25,8 @@ from accounts.invitations import token_for
 from accounts.models import Athlete, Coach, Invitation, User, UserRole
 from accounts.services import create_invitation
 from accounts.tests.factories import AthleteFactory, CoachFactory, UserFactory
+from logging_app.models import WorkoutLog
+from logging_app.tests.factories import WorkoutLogFactory
 from training.models import Exercise, TrainingSession
 from training.selectors import monday_of
 from training.tests.factories import (
@@ -148,6 +150,9 @@ EXPECTED: dict[str, Row] = {
     "training:duplicate_session":      post(SIGN_IN,  422,     404,    403,    403,    403),
     "logging_app:today":                get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:benchmarks":           get(SIGN_IN,  403,     403,    200,    200,    403),
+    # The sync API answers in JSON: 401, never a sign-in page; an empty body is a 400.
+    "api:workout_logs":                post(401,      403,     403,    400,    400,    403),
+    "api:workout_log":                  get(401,      403,     403,    200,    404,    403),
 }
 # fmt: on
 # The admin's own gate: anyone not staff, signed in or not, is sent to the admin's sign-in.
@@ -197,6 +202,7 @@ class World:
     invitation: Invitation
     exercise: Exercise  # the owning coach's, private
     session: TrainingSession  # in the owning athlete's active plan of this week
+    log: WorkoutLog  # the owning athlete's, of that session
 
 
 @pytest.fixture
@@ -218,7 +224,8 @@ def world() -> World:
     exercise = ExerciseFactory(created_by=owning_coach, is_public=False)
     plan = TrainingPlanFactory(athlete=owning_athlete, week_start_date=THIS_MONDAY)
     session = TrainingSessionFactory(plan=plan)
-    return World(users, owning_coach, owning_athlete, invitation, exercise, session)
+    log = WorkoutLogFactory(session=session)
+    return World(users, owning_coach, owning_athlete, invitation, exercise, session, log)
 
 
 def _reset_link_args(user: User) -> list[str]:
@@ -248,6 +255,7 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:delete_session": lambda world: [world.session.pk],
     "training:move_session": lambda world: [world.session.pk],
     "training:duplicate_session": lambda world: [world.session.pk],
+    "api:workout_log": lambda world: [world.log.pk],
 }
 
 

@@ -1,0 +1,118 @@
+"""An athlete on a phone: logs a session, goes offline, logs another, and nothing is lost."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, expect
+
+from accounts.tests.factories import PASSWORD, AthleteFactory
+from logging_app.models import WorkoutLog
+from training.selectors import monday_of
+from training.tests.factories import (
+    BenchmarkFactory,
+    ExerciseFactory,
+    TrainingPlanFactory,
+    TrainingSessionFactory,
+    strength_prescription,
+)
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(browser: Browser):
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+def week_of_sessions():
+    athlete = AthleteFactory(user__email="sam@example.com", user__time_zone="UTC")
+    today = timezone.localdate()
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(today))
+    squat = ExerciseFactory(name="Back Squat")
+    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat, value=120)
+    strength = TrainingSessionFactory(
+        plan=plan, date=today, type="strength", focus="Squat day",
+        prescription=strength_prescription(squat.pk, sets=2, reps=5),
+    )  # fmt: skip
+    run = TrainingSessionFactory(plan=plan, date=today, focus="Easy run")
+    return athlete, strength, run
+
+
+def sign_in(page, base_url):
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+
+
+def wait_until_kept_offline(page, path):
+    """The service worker controls the page and the page is in the offline copy."""
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller")
+    page.wait_for_function("async (path) => !!(await caches.match(path))", arg=path, timeout=10_000)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_log_online_then_offline_then_sync(live_server, phone):
+    athlete, strength, run = week_of_sessions()
+    page = phone.new_page()
+    sign_in(page, live_server.url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    # Online: a strength session, as planned, is one tap on "Save log".
+    page.locator(f"[data-session-id='{strength.pk}']").get_by_role("link", name="Log it").click()
+    expect(page.get_by_label("Set 1 weight in kg")).to_have_value("90")  # 120 × 75 %
+    page.get_by_label("Set 1 RPE").fill("8")
+    page.get_by_role("button", name="+ Set").click()  # on the phone, no round trip
+    expect(page.get_by_label("Set 3 weight in kg")).to_have_value("90")
+    page.get_by_role("button", name="Save log").click()
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.locator(f"[data-session-id='{strength.pk}'] [data-state]")).to_have_text("done")
+    # Sent by the phone's outbox through the sync API (not by the no-JavaScript form post).
+    expect(page.locator("#outbox")).to_contain_text("All logs are synced")
+    logged = WorkoutLog.objects.get(session=strength)
+    assert len(logged.actual_data["exercises"][0]["sets"]) == 3
+
+    run_path = f"/today/sessions/{run.pk}/log/"
+    wait_until_kept_offline(page, run_path)
+
+    # Offline: today comes from the phone, and the run is logged there.
+    phone.set_offline(True)
+    page.reload()
+    expect(page.get_by_text("Easy run")).to_be_visible()
+    page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    page.get_by_label("Average heart rate (bpm, optional)").fill("142")
+    page.get_by_role("button", name="Save log").click()
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    outbox = page.locator("#outbox")
+    expect(outbox).to_contain_text("1 log on this phone not yet on the server")
+    expect(outbox).to_contain_text("waiting to sync")
+    assert not WorkoutLog.objects.filter(session=run).exists()
+
+    # Back online: it is sent, once.
+    phone.set_offline(False)
+    expect(outbox).to_contain_text("All logs are synced", timeout=10_000)
+    log = WorkoutLog.objects.get(session=run)
+    assert log.actual_data["avgHeartRate"] == 142
+    assert WorkoutLog.objects.filter(athlete=athlete).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_log_shows_why_and_can_be_discarded(live_server, phone):
+    _, _, run = week_of_sessions()
+    page = phone.new_page()
+    sign_in(page, live_server.url)
+    page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    too_early = timezone.localtime() - timedelta(days=10)
+    page.get_by_label("Finished at").fill(too_early.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Save log").click()
+    outbox = page.locator("#outbox")
+    expect(outbox).to_contain_text("not synced")
+    expect(outbox).to_contain_text("within 7 days")
+    page.once("dialog", lambda dialog: dialog.accept())
+    outbox.get_by_role("button", name="Discard").click()
+    expect(outbox).to_be_hidden()
+    assert not WorkoutLog.objects.exists()

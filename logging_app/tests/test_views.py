@@ -1,0 +1,300 @@
+"""The athlete's pages: today, week, history, and logging a session without JavaScript."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.tests.factories import AthleteFactory, CoachFactory
+from logging_app.models import WorkoutLog
+from logging_app.tests.factories import WorkoutLogFactory
+from training.models import PlanStatus
+from training.selectors import monday_of
+from training.tests.factories import (
+    BenchmarkFactory,
+    ExerciseFactory,
+    TrainingPlanFactory,
+    TrainingSessionFactory,
+    strength_prescription,
+)
+
+pytestmark = pytest.mark.django_db
+SET = "actualData.exercises.0.sets.0."
+
+
+@pytest.fixture
+def athlete():
+    return AthleteFactory(user__time_zone="UTC")
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def plan(athlete, today):
+    return TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(today))
+
+
+@pytest.fixture
+def squat():
+    return ExerciseFactory(name="Back Squat")
+
+
+@pytest.fixture
+def strength_today(plan, today, squat):
+    return TrainingSessionFactory(
+        plan=plan,
+        date=today,
+        type="strength",
+        focus="Heavy legs",
+        prescription=strength_prescription(squat.pk, sets=3, reps=5),
+    )
+
+
+@pytest.fixture
+def athlete_client(client, athlete):
+    client.force_login(athlete.user)
+    return client
+
+
+def log_url(session):
+    return reverse("logging_app:log_session", args=[session.pk])
+
+
+def test_today_shows_sessions_with_targets_and_what_is_left(
+    athlete_client, athlete, strength_today, squat, plan, today
+):
+    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat, value=140)
+    run = TrainingSessionFactory(plan=plan, date=today, focus="Easy run")
+    WorkoutLogFactory(session=run, athlete=athlete)
+    page = athlete_client.get(reverse("logging_app:today")).content.decode()
+    assert "Heavy legs" in page and "Easy run" in page
+    assert "→ 105 kg" in page  # 140 × 75 %
+    assert "1 of 2 sessions left" in page
+    assert page.count('class="log-it"') == 1  # "Log it" only for the session not done
+    assert log_url(strength_today) in page
+
+
+def test_a_rest_day_says_so_and_shows_the_next_session(athlete_client, plan, today):
+    TrainingSessionFactory(plan=plan, date=today + timedelta(days=9), focus="Long run")
+    page = athlete_client.get(reverse("logging_app:today")).content.decode()
+    assert "Rest day" in page and "Long run" in page
+
+
+def test_today_uses_the_athletes_own_date(client, today):
+    # At any instant some zone is a day ahead of UTC: Pacific/Kiritimati is UTC+14.
+    athlete = AthleteFactory(user__time_zone="Pacific/Kiritimati")
+    local = timezone.localdate(timezone=athlete.user.zoneinfo)
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(local))
+    TrainingSessionFactory(plan=plan, date=local, focus="Island session")
+    client.force_login(athlete.user)
+    page = client.get(reverse("logging_app:today")).content.decode()
+    assert "Island session" in page
+
+
+def test_today_stays_in_budget(athlete_client, athlete, plan, today, django_assert_max_num_queries):
+    exercises = ExerciseFactory.create_batch(8)
+    for exercise in exercises:
+        BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=exercise, value=100)
+    BenchmarkFactory.create_batch(6, athlete=athlete)
+    items = [strength_prescription(e.pk)["exercises"][0] for e in exercises]
+    for day in range(7):
+        for _ in range(2):
+            session = TrainingSessionFactory(
+                plan=plan,
+                date=monday_of(today) + timedelta(days=day),
+                type="strength",
+                prescription={"exercises": items},
+            )
+    WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
+    with django_assert_max_num_queries(8):
+        response = athlete_client.get(reverse("logging_app:today"))
+    assert response.status_code == 200
+
+
+def test_week_shows_planned_done_and_missed(athlete_client, athlete, plan, today):
+    monday = monday_of(today)
+    done = TrainingSessionFactory(plan=plan, date=monday, focus="Done one")
+    WorkoutLogFactory(session=done, athlete=athlete)
+    TrainingSessionFactory(plan=plan, date=monday, focus="Missed one")
+    TrainingSessionFactory(plan=plan, date=monday + timedelta(days=6), focus="Later one")
+    page = athlete_client.get(reverse("logging_app:week")).content.decode()
+    assert "Done one" in page and "Later one" in page
+    assert "done" in page
+    if today > monday:
+        assert "missed" in page
+    previous = monday - timedelta(days=7)
+    assert reverse("logging_app:week_of", args=[previous.isoformat()]) in page
+
+
+def test_archived_plans_are_not_shown(athlete_client, athlete, today):
+    plan = TrainingPlanFactory(
+        athlete=athlete, week_start_date=monday_of(today), status=PlanStatus.ARCHIVED
+    )
+    TrainingSessionFactory(plan=plan, date=today, focus="Old version")
+    assert "Old version" not in athlete_client.get(reverse("logging_app:today")).content.decode()
+
+
+def test_history_lists_logs_newest_first_and_each_in_full(athlete_client, athlete, plan, today):
+    older = WorkoutLogFactory(
+        session=TrainingSessionFactory(plan=plan, date=monday_of(today)),
+        athlete=athlete,
+        completed_at=timezone.now() - timedelta(days=2),
+        notes="Windy",
+    )
+    newer = WorkoutLogFactory(
+        session=TrainingSessionFactory(plan=plan, date=monday_of(today)), athlete=athlete
+    )
+    page = athlete_client.get(reverse("logging_app:history")).content.decode()
+    newer_url = reverse("logging_app:log_detail", args=[newer.pk])
+    older_url = reverse("logging_app:log_detail", args=[older.pk])
+    assert page.index(newer_url) < page.index(older_url)
+    detail = athlete_client.get(older_url).content.decode()
+    assert "Windy" in detail and "47 minutes" in detail and "141 bpm" in detail
+
+
+def test_another_athletes_log_and_session_are_not_found(client, strength_today):
+    log = WorkoutLogFactory()
+    client.force_login(AthleteFactory().user)
+    assert client.get(reverse("logging_app:log_detail", args=[log.pk])).status_code == 404
+    assert client.get(log_url(strength_today)).status_code == 404
+    assert client.post(log_url(strength_today), {}).status_code == 404
+
+
+def test_coaches_cannot_use_athlete_pages(client, strength_today):
+    client.force_login(CoachFactory().user)
+    assert client.get(reverse("logging_app:today")).status_code == 403
+
+
+# Logging a session without JavaScript
+
+
+def test_the_form_is_filled_in_from_the_plan_and_targets(
+    athlete_client, athlete, strength_today, squat
+):
+    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat, value=140)
+    page = athlete_client.get(log_url(strength_today)).content.decode()
+    assert page.count('name="actualData.exercises.0.sets.') == 3 * 3  # 3 sets × weight, reps, rpe
+    assert 'name="actualData.exercises.0.sets.2.weight" value="105"' in page
+    assert 'name="actualData.exercises.0.sets.0.reps" value="5"' in page
+
+
+def form_post(session, squat, **overrides):
+    data = {
+        "id": "7d1c5c0a-7f6b-4b0e-9d1a-2f1d8f0e4c11",
+        "completed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "rpe": "8",
+        "notes": "Felt strong",
+        "actualData.exercises.0.exerciseId": str(squat.pk),
+        "actualData.exercises.0.sets.0.weight": "100",
+        "actualData.exercises.0.sets.0.reps": "5",
+        "actualData.exercises.0.sets.0.rpe": "8",
+        "actualData.exercises.0.modified": "false",
+        "actualData.exercises.0.skipped": "false",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_logging_a_strength_session(athlete_client, athlete, strength_today, squat):
+    response = athlete_client.post(log_url(strength_today), form_post(strength_today, squat))
+    assert response.status_code == 302
+    log = WorkoutLog.objects.get(session=strength_today)
+    assert str(log.pk) == "7d1c5c0a-7f6b-4b0e-9d1a-2f1d8f0e4c11"
+    assert log.athlete == athlete and log.rpe == 8 and log.notes == "Felt strong"
+    assert log.actual_data["exercises"][0]["sets"] == [{"weight": 100.0, "reps": 5, "rpe": 8.0}]
+    again = athlete_client.post(log_url(strength_today), form_post(strength_today, squat))
+    assert "Saved logs cannot be changed." in again.content.decode()  # sent twice: one log
+    assert WorkoutLog.objects.filter(session=strength_today).count() == 1
+
+
+def test_a_saved_log_is_read_only(athlete_client, athlete, strength_today, squat):
+    athlete_client.post(log_url(strength_today), form_post(strength_today, squat))
+    page = athlete_client.get(log_url(strength_today)).content.decode()
+    assert (
+        "Saved logs cannot be changed." in page
+        and '<form method="post" class="log-form"' not in page
+    )
+    other_id = form_post(strength_today, squat, id="0b7f7a6e-4a52-4f45-8a51-6a3c0f2f9b9d")
+    response = athlete_client.post(log_url(strength_today), other_id, follow=True)
+    assert "Saved logs cannot be changed." in response.content.decode()
+    assert WorkoutLog.objects.get(session=strength_today).rpe == 8
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({SET + "reps": "five"}, "exercises[0].sets[0].reps: must be a whole number"),
+        ({SET + "weight": "-5"}, "exercises[0].sets[0].weight: must be ≥ 0"),
+        ({"rpe": "11"}, "Ensure this value is less than or equal to 10."),
+        ({"notes": "x" * 1001}, "at most 1000 characters"),
+        ({"completed_at": "yesterday"}, "Enter the date and time you finished."),
+    ],
+)  # fmt: skip
+def test_bad_input_is_named_and_nothing_is_lost(
+    athlete_client, strength_today, squat, overrides, message
+):
+    response = athlete_client.post(
+        log_url(strength_today), form_post(strength_today, squat, **overrides)
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert message in page
+    assert "Felt strong" in page or overrides.get("notes")  # what was typed stays
+    assert not WorkoutLog.objects.exists()
+
+
+def test_no_logs_in_the_future_or_outside_seven_days(athlete_client, plan, squat, today):
+    session = TrainingSessionFactory(
+        plan=plan, date=today, type="strength", prescription=strength_prescription(squat.pk)
+    )
+    future = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    page = athlete_client.post(log_url(session), form_post(session, squat, completed_at=future))
+    assert "cannot be completed in the future" in page.content.decode()
+    old = (timezone.localtime() - timedelta(days=8)).strftime("%Y-%m-%dT%H:%M")
+    page = athlete_client.post(log_url(session), form_post(session, squat, completed_at=old))
+    assert "within 7 days" in page.content.decode()
+    assert not WorkoutLog.objects.exists()
+
+
+def test_adding_and_removing_sets_without_javascript(athlete_client, strength_today, squat):
+    data = form_post(strength_today, squat, op="add-set:0")
+    page = athlete_client.post(log_url(strength_today), data).content.decode()
+    assert 'name="actualData.exercises.0.sets.1.weight" value="100"' in page
+    data = form_post(strength_today, squat, op="remove-set:0:0")
+    page = athlete_client.post(log_url(strength_today), data).content.decode()
+    assert "actualData.exercises.0.sets.0.weight" not in page
+    assert not WorkoutLog.objects.exists()
+
+
+def test_logging_an_endurance_session(athlete_client, athlete, plan, today):
+    run = TrainingSessionFactory(plan=plan, date=today)
+    page = athlete_client.get(log_url(run)).content.decode()
+    assert 'name="actualData.duration.value" value="45"' in page
+    data = {
+        "id": "3e0b8d55-1a7e-4c6f-9d3b-8f5f0a2b6c71",
+        "completed_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "rpe": "",
+        "notes": "",
+        "actualData.modality": "run",
+        "actualData.duration.value": "50",
+        "actualData.duration.unit": "minutes",
+        "actualData.distance.value": "",
+        "actualData.distance.unit": "km",
+        "actualData.avgHeartRate": "139",
+        "actualData.avgPower": "",
+        "actualData.completed": "true",
+    }
+    assert athlete_client.post(log_url(run), data).status_code == 302
+    log = WorkoutLog.objects.get(session=run)
+    assert log.rpe is None and log.notes is None
+    assert log.actual_data == {
+        "modality": "run",
+        "duration": {"value": 50.0, "unit": "minutes"},
+        "avgHeartRate": 139,
+        "avgPower": None,
+        "completed": True,
+    }

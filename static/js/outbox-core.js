@@ -1,0 +1,92 @@
+/* HybridPeaks outbox: workout logs kept on the phone until the server has them.
+ *
+ * Shared by the pages (outbox.js) and the service worker (sw.js, for Background Sync).
+ * Each entry is stored under the log's own UUID, so sending it twice is harmless: the
+ * server answers a replay with the stored log. States are the spec's: pending → synced,
+ * or error after 3 failed tries (network or 5xx), or at once on a 4xx.
+ */
+"use strict";
+
+self.HP_OUTBOX = (() => {
+  const DB_NAME = "hybridpeaks";
+  const STORE = "outbox";
+  const MAX_TRIES = 3;
+
+  function open() {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "id" });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  async function run(mode, work) {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const result = work(tx.objectStore(STORE));
+      tx.oncomplete = () => { db.close(); resolve(result && result.result); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    });
+  }
+
+  const put = (entry) => run("readwrite", (store) => store.put(entry));
+  const remove = (id) => run("readwrite", (store) => store.delete(id));
+  const all = () => run("readonly", (store) => store.getAll());
+
+  function describe(errors) {
+    if (!errors || typeof errors !== "object") return "The server refused this log.";
+    return Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join("; ");
+  }
+
+  async function send(entry) {
+    let response;
+    try {
+      response = await fetch(entry.url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": entry.csrf },
+        body: JSON.stringify(entry.body),
+      });
+    } catch (networkError) {
+      return failed(entry, "No connection to the server.");
+    }
+    if (response.status === 200 || response.status === 201) {
+      entry.state = "synced";
+      entry.message = "";
+      entry.syncedAt = new Date().toISOString();
+    } else if (response.status >= 400 && response.status < 500) {
+      let payload = {};
+      try { payload = await response.json(); } catch (ignored) { /* not JSON */ }
+      entry.state = "error";
+      entry.message = response.status === 409
+        ? "This session already has another log on the server."
+        : (payload.error || describe(payload.errors));
+    } else {
+      return failed(entry, `The server had a problem (${response.status}).`);
+    }
+    await put(entry);
+    return entry;
+  }
+
+  async function failed(entry, message) {
+    entry.tries = (entry.tries || 0) + 1;
+    entry.message = message;
+    if (entry.tries >= MAX_TRIES) entry.state = "error";
+    await put(entry);
+    return entry;
+  }
+
+  /* Send every pending entry once; only while the browser believes it is online, so a phone
+     in a basement does not use up its tries. */
+  async function flush() {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) return all();
+    for (const entry of await all()) {
+      if (entry.state === "pending") await send(entry);
+    }
+    return all();
+  }
+
+  return { put, remove, all, send, flush, MAX_TRIES };
+})();
