@@ -191,3 +191,9 @@ LOGGING = {
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Audit entries are kept this many days (minimum 365).
 AUDIT_RETENTION_DAYS = max(env.int("AUDIT_RETENTION_DAYS", default=365), 365)
+
+# Optional LLM narrator for weekly summaries (any OpenAI-compatible chat-completions API).
+LLM_BASE_URL = env("LLM_BASE_URL", default="")
+LLM_API_KEY = env("LLM_API_KEY", default="")
+LLM_MODEL = env("LLM_MODEL", default="")
+LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=5.0)

@@ -10,6 +10,7 @@ import uuid
 from datetime import UTC
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -59,21 +60,26 @@ def _refusal(status: int, errors: dict, **extra) -> JsonResponse:
 @api_athlete_required
 @require_POST
 def workout_logs(request):
-    """Store a log. A replay of a stored id answers 200 with the stored log, whatever it sends."""
+    """Store a log. A replay of a stored id answers 200 with the stored log, not what it sent."""
     try:
         fields = parse_log(request.body)
     except ValidationError as error:
         return _refusal(400, api_errors(error))
+    session_id = fields.pop("session_id")
     session = (
         TrainingSession.objects.select_related("plan__athlete__user")
-        .filter(pk=fields.pop("session_id"), plan__athlete_id=request.user.pk)
+        .filter(pk=session_id, plan__athlete_id=request.user.pk)
         .first()
     )
     if session is None:
+        if stored := _replayed(request, fields["log_id"], session_id):
+            return JsonResponse(log_json(stored))
         return _refusal(404, {"sessionId": "No such session in your plans."})
     try:
         log, created = record_workout(athlete=session.plan.athlete, session=session, **fields)
     except ValidationError as error:
+        if stored := _replayed(request, fields["log_id"], session_id):
+            return JsonResponse(log_json(stored))
         return _refusal(400, api_errors(error))
     except LogConflict as conflict:
         errors = {"sessionId": "This session already has another log."}
@@ -81,6 +87,14 @@ def workout_logs(request):
     except LogIdTaken:
         return _refusal(400, {"id": "Another log has this id; send this one with a new id."})
     return JsonResponse(log_json(log), status=201 if created else 200)
+
+
+def _replayed(request, log_id, session_id) -> WorkoutLog | None:
+    """The athlete's stored log that this body replays, if any. A replay is never an error,
+    though its body may no longer pass: since it was stored, the coach may have moved the
+    session, changed its type, or deleted it. Asked only when the body is refused."""
+    logs = WorkoutLog.objects.filter(Q(session_id=session_id) | Q(session=None))
+    return logs.filter(pk=log_id, athlete_id=request.user.pk).first()
 
 
 @api_athlete_required
@@ -112,7 +126,7 @@ def parse_log(body: bytes) -> dict:
         "id": ("log_id", _uuid, True),
         "sessionId": ("session_id", _uuid, True),
         "completedAt": ("completed_at", _moment, True),
-        "actualData": ("actual_data", _present, True),
+        "actualData": ("actual_data", _as_is, True),
         "rpe": ("rpe", _rpe, False),
         "notes": ("notes", _notes, False),
     }
@@ -135,7 +149,8 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not JSON")
 
 
-def _present(value):
+def _as_is(value):
+    # actualData's shape is for the schema of the session's type to judge, in record_workout().
     return value
 
 

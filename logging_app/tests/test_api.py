@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import UserRole
-from accounts.tests.factories import AthleteFactory, CoachFactory, UserFactory
+from accounts.tests.factories import AthleteFactory, UserFactory
 from logging_app.api import log_json
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import WorkoutLogFactory, endurance_actual
-from training.models import SessionType
+from training.models import SessionType, TrainingSession
 from training.tests.factories import (
     ExerciseFactory,
     TrainingPlanFactory,
@@ -127,9 +127,7 @@ def test_rpe_and_notes_at_their_bounds_are_accepted(athlete_client, session, rpe
     assert response.json()["rpe"] == rpe
 
 
-def test_a_replay_answers_200_with_the_stored_log_even_if_the_body_differs(
-    athlete_client, session
-):
+def test_a_replay_answers_200_with_the_stored_log_even_if_the_body_differs(athlete_client, session):
     sent = body(session)
     first = post(athlete_client, sent)
 
@@ -139,6 +137,27 @@ def test_a_replay_answers_200_with_the_stored_log_even_if_the_body_differs(
     assert replay.json() == first.json()
     stored = WorkoutLog.objects.get()
     assert (stored.rpe, stored.notes) == (6, "Felt easy.")
+
+
+@pytest.mark.parametrize("change", ["moved", "changed type", "deleted"])
+def test_a_replay_is_answered_200_after_the_coach_changed_the_session(
+    athlete_client, session, change
+):
+    sent = body(session)
+    first = post(athlete_client, sent)
+    sessions = TrainingSession.objects.filter(pk=session.pk)
+    if change == "moved":
+        sessions.update(date=this_monday() - timedelta(weeks=3))
+    elif change == "changed type":
+        sessions.update(type=SessionType.STRENGTH)
+    else:
+        sessions.delete()
+
+    replay = post(athlete_client, sent)
+
+    assert (first.status_code, replay.status_code) == (201, 200)
+    assert replay.json()["id"] == sent["id"]
+    assert replay.json() == log_json(WorkoutLog.objects.get())
 
 
 def test_a_second_log_for_the_session_is_a_409_naming_the_stored_one(athlete_client, session):
@@ -151,9 +170,7 @@ def test_a_second_log_for_the_session_is_a_409_naming_the_stored_one(athlete_cli
     assert list(WorkoutLog.objects.all()) == [existing]
 
 
-def test_an_id_taken_by_another_athletes_log_is_refused_without_showing_it(
-    athlete_client, session
-):
+def test_an_id_taken_by_another_athletes_log_is_refused_without_showing_it(athlete_client, session):
     theirs = WorkoutLogFactory()
 
     response = post(athlete_client, body(session, id=str(theirs.pk)))
@@ -178,6 +195,10 @@ def test_an_id_taken_by_the_athletes_log_of_another_session_is_refused(athlete_c
 # --- Invalid input: 400, each message under the key of what it concerns -----------------------
 
 WEEKS_AGO = datetime.combine(this_monday() - timedelta(days=8), time(12), UTC)
+NOT_A_MOMENT = {
+    "completedAt": "must be an ISO 8601 date and time, such as 2025-03-03T18:30:00+01:00"
+}
+NOT_AN_RPE = {"rpe": "must be a whole number from 1 to 10, or null"}
 BAD_BODIES = {
     "id missing": (lambda b: b.pop("id"), {"id": "is required"}),
     "id not a UUID": (lambda b: b.update(id="log-1"), {"id": "must be a UUID"}),
@@ -189,18 +210,12 @@ BAD_BODIES = {
         lambda b: b.update(completedAt="2025-03-03T18:30:00"),
         {"completedAt": "must include its UTC offset, such as 2025-03-03T18:30:00+01:00"},
     ),
-    "completedAt not a date": (
-        lambda b: b.update(completedAt="yesterday"),
-        {"completedAt": "must be an ISO 8601 date and time, such as 2025-03-03T18:30:00+01:00"},
-    ),
+    "completedAt not a date": (lambda b: b.update(completedAt="yesterday"), NOT_A_MOMENT),
     "completedAt impossible": (
         lambda b: b.update(completedAt="2025-02-30T18:30:00+01:00"),
-        {"completedAt": "must be an ISO 8601 date and time, such as 2025-03-03T18:30:00+01:00"},
+        NOT_A_MOMENT,
     ),
-    "completedAt a number": (
-        lambda b: b.update(completedAt=1741026600),
-        {"completedAt": "must be an ISO 8601 date and time, such as 2025-03-03T18:30:00+01:00"},
-    ),
+    "completedAt a number": (lambda b: b.update(completedAt=1741026600), NOT_A_MOMENT),
     "completedAt in the future": (
         lambda b: b.update(completedAt=(timezone.now() + timedelta(hours=1)).isoformat()),
         {"completedAt": "A workout cannot be completed in the future."},
@@ -209,26 +224,11 @@ BAD_BODIES = {
         lambda b: b.update(completedAt=WEEKS_AGO.isoformat()),
         {"completedAt": "Log a workout within 7 days of the session's date."},
     ),
-    "rpe 0": (
-        lambda b: b.update(rpe=0),
-        {"rpe": "must be a whole number from 1 to 10, or null"},
-    ),
-    "rpe 11": (
-        lambda b: b.update(rpe=11),
-        {"rpe": "must be a whole number from 1 to 10, or null"},
-    ),
-    "rpe a fraction": (
-        lambda b: b.update(rpe=6.5),
-        {"rpe": "must be a whole number from 1 to 10, or null"},
-    ),
-    "rpe text": (
-        lambda b: b.update(rpe="6"),
-        {"rpe": "must be a whole number from 1 to 10, or null"},
-    ),
-    "rpe true": (
-        lambda b: b.update(rpe=True),
-        {"rpe": "must be a whole number from 1 to 10, or null"},
-    ),
+    "rpe 0": (lambda b: b.update(rpe=0), NOT_AN_RPE),
+    "rpe 11": (lambda b: b.update(rpe=11), NOT_AN_RPE),
+    "rpe a fraction": (lambda b: b.update(rpe=6.5), NOT_AN_RPE),
+    "rpe text": (lambda b: b.update(rpe="6"), NOT_AN_RPE),
+    "rpe true": (lambda b: b.update(rpe=True), NOT_AN_RPE),
     "notes 1001 characters": (
         lambda b: b.update(notes="x" * 1001),
         {"notes": "must be at most 1000 characters"},
@@ -243,7 +243,8 @@ BAD_BODIES = {
         lambda b: b["actualData"].update(avgHeartRate=400),
         {"actualData.avgHeartRate": "must be ≤ 250"},
     ),
-    "actualData of a strength session": (
+    # The session is an endurance one: the strength schema's data is not its kind.
+    "actualData of the other session type": (
         lambda b: b.update(actualData={"exercises": []}),
         {
             "actualData": "unknown key ('exercises' was unexpected)",
@@ -304,6 +305,16 @@ def test_actual_data_errors_are_keyed_by_json_path(client, strength_session, set
     assert not WorkoutLog.objects.exists()
 
 
+def test_endurance_data_for_a_strength_session_is_a_400(client, strength_session):
+    client.force_login(strength_session.plan.athlete.user)
+
+    response = post(client, body(strength_session))
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"actualData", "actualData.exercises"}
+    assert not WorkoutLog.objects.exists()
+
+
 def test_a_missing_key_is_named_in_its_path(client, strength_session):
     client.force_login(strength_session.plan.athlete.user)
     sent = body(strength_session, actualData={"exercises": [{"sets": []}]})
@@ -345,6 +356,16 @@ def test_another_athletes_session_is_a_404(athlete_client):
     assert response.status_code == 404
     assert set(response.json()["errors"]) == {"sessionId"}
     assert not WorkoutLog.objects.exists()
+
+
+def test_a_teammates_session_is_a_404(client):
+    """Two athletes of one coach: neither reaches the other's sessions."""
+    first = AthleteFactory()
+    second = AthleteFactory(coach=first.coach)
+    their_session = TrainingSessionFactory(plan=TrainingPlanFactory(athlete=second))
+    client.force_login(first.user)
+
+    assert post(client, body(their_session)).status_code == 404
 
 
 def test_an_unknown_session_is_a_404(athlete_client, session):
@@ -471,13 +492,3 @@ def test_a_replay_stays_in_budget(client, django_assert_max_num_queries):
         response = post(client, sent)
 
     assert response.status_code == 200
-
-
-def test_an_athlete_of_another_coach_is_still_only_themself(client):
-    """Two athletes of one coach: neither reaches the other's sessions."""
-    first = AthleteFactory()
-    second = AthleteFactory(coach=first.coach)
-    their_session = TrainingSessionFactory(plan=TrainingPlanFactory(athlete=second))
-    client.force_login(first.user)
-
-    assert post(client, body(their_session)).status_code == 404

@@ -55,7 +55,7 @@ class Phone:
 
     def request(self, method, path, data=None, headers=None, opener=None):
         """(status, body) of one request; an error status is an answer, not an exception."""
-        request = urllib.request.Request(
+        request = urllib.request.Request(  # noqa: S310 (the live server's own http:// URL)
             self.base_url + path, data=data, headers=headers or {}, method=method
         )
         try:
@@ -69,7 +69,11 @@ class Phone:
         login = reverse("accounts:login")
         status, _ = self.request("GET", login)
         assert status == 200
-        form = {"username": email, "password": PASSWORD, "csrfmiddlewaretoken": self.cookie("csrftoken")}
+        form = {
+            "username": email,
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": self.cookie("csrftoken"),
+        }
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         status, _ = self.request("POST", login, urllib.parse.urlencode(form).encode(), headers)
         assert status == 302, "signing in should redirect"
@@ -141,7 +145,9 @@ def test_a_post_without_the_csrf_token_is_refused(phone, session):
 def race(phone, bodies) -> list[tuple[int, dict]]:
     """Send each body from its own thread, all released at the same moment."""
     start = threading.Barrier(len(bodies))
-    # One plain opener per thread: no shared cookie jar, no redirects followed.
+    # One plain opener per thread: no shared cookie jar, no redirects followed. These threads
+    # only speak HTTP and never open a database connection; the live server's request threads
+    # close theirs as each request ends (ThreadedWSGIServer.close_request).
     openers = [urllib.request.build_opener(_KeepRedirects) for _ in bodies]
 
     def send(index):

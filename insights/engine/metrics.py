@@ -1,0 +1,202 @@
+"""Adherence and training load: Foster's session RPE, monotony, strain, acute:chronic ratio.
+
+One small pure function per metric of insights-reference.md "Load", so each can be checked
+by hand. Loads are floats in arbitrary units (AU); rounding happens only when a number is
+shown. Strength and endurance metrics live in `strength.py` and `endurance.py`.
+"""
+
+import datetime as dt
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from insights.engine.inputs import DAYS_IN_WEEK, Logged, Planned, minutes_of
+from insights.engine.text import weekday
+
+# EWMA smoothing, λ = 2/(N+1) (Williams et al. 2017): 7-day acute, 28-day chronic.
+ACUTE_LAMBDA = 2 / (7 + 1)
+CHRONIC_LAMBDA = 2 / (28 + 1)
+# The chronic average means little before four weeks of data (insights-reference "Load").
+MIN_HISTORY_DAYS = 28
+# Convention: an EWMA starts from the mean of its first week of daily values rather than
+# from 0 (which would read every athlete's first months as a sudden jump) or from the first
+# day alone (which may be a rest day).
+SEED_DAYS = 7
+# Strain is judged against the athlete's own weeks: above their 90th percentile is unusual.
+STRAIN_PERCENTILE = 90
+# Convention: fewer weeks than this give no meaningful percentile, so the rule stays silent.
+MIN_STRAIN_HISTORY_WEEKS = 4
+ADHERENCE_PLACES = Decimal("0.001")
+
+
+# --- Adherence -------------------------------------------------------------------------
+
+
+def logged_session_ids(logs: Iterable[Logged]) -> set[str]:
+    return {str(log.session_id) for log in logs if log.session_id is not None}
+
+
+def done_sessions(planned: Iterable[Planned], logs: Iterable[Logged]) -> list[Planned]:
+    """Planned sessions that have a log.
+
+    A log counts, whatever it holds: an endurance session stopped early (`completed: false`)
+    or a strength session with skipped exercises was still attended; how it went is judged
+    separately (cut short, skipped and modified exercises), not by adherence.
+    """
+    ids = logged_session_ids(logs)
+    return [session for session in planned if str(session.session_id) in ids]
+
+
+def missed_sessions(planned: Iterable[Planned], logs: Iterable[Logged]) -> list[Planned]:
+    """Planned sessions without a log, in date order."""
+    ids = logged_session_ids(logs)
+    missed = [session for session in planned if str(session.session_id) not in ids]
+    return sorted(missed, key=lambda session: (session.date, session.type))
+
+
+def adherence(done: int, planned: int) -> Decimal | None:
+    """done ÷ planned, 0–1 to three places; None when nothing was planned."""
+    if planned == 0:
+        return None
+    return (Decimal(done) / Decimal(planned)).quantize(ADHERENCE_PLACES, ROUND_HALF_UP)
+
+
+def missed_by_type(missed: Iterable[Planned]) -> dict[str, int]:
+    return dict(sorted(Counter(session.type for session in missed).items()))
+
+
+def missed_by_weekday(missed: Iterable[Planned]) -> dict[str, int]:
+    """Misses per weekday name, Monday first."""
+    ordered = sorted(missed, key=lambda session: session.date.weekday())
+    return dict(Counter(weekday(session.date) for session in ordered))
+
+
+# --- Session load ----------------------------------------------------------------------
+
+
+def session_minutes(log: Logged) -> float | None:
+    """Minutes of a logged session: endurance → its logged duration; strength → its logged
+    duration if any, else the planned estimated duration."""
+    logged = minutes_of(log.actual_data.get("duration"))
+    if log.type == "endurance" or logged is not None:
+        return logged
+    return None if log.estimated_duration is None else float(log.estimated_duration)
+
+
+def session_load(log: Logged) -> float | None:
+    """Foster's session RPE load = RPE × minutes (AU); None without an RPE or minutes."""
+    minutes = session_minutes(log)
+    if log.rpe is None or minutes is None:
+        return None
+    return float(log.rpe) * minutes
+
+
+def without_rpe(logs: Iterable[Logged]) -> int:
+    return sum(1 for log in logs if log.rpe is None)
+
+
+def without_minutes(logs: Iterable[Logged]) -> int:
+    """Sessions with an RPE but no duration anywhere: also left out of the load."""
+    return sum(1 for log in logs if log.rpe is not None and session_minutes(log) is None)
+
+
+def daily_loads(logs: Iterable[Logged], start: dt.date, days: int = DAYS_IN_WEEK) -> list[float]:
+    """Load per day from `start`, by local completion date; rest days are 0."""
+    loads = [0.0] * days
+    for log in logs:
+        index = (log.completed_on - start).days
+        load = session_load(log)
+        if 0 <= index < days and load is not None:
+            loads[index] += load
+    return loads
+
+
+def weekly_load(daily: Sequence[float]) -> float:
+    return float(sum(daily))
+
+
+def monotony(daily: Sequence[float]) -> float | None:
+    """Mean ÷ population SD of the daily loads (zeros included); None when SD is 0."""
+    spread = statistics.pstdev(daily) if daily else 0.0
+    if spread == 0:
+        return None
+    return statistics.fmean(daily) / spread
+
+
+def strain(weekly: float, week_monotony: float | None) -> float | None:
+    """Weekly load × monotony (Foster 1998)."""
+    return None if week_monotony is None else weekly * week_monotony
+
+
+# --- Acute:chronic ratio ---------------------------------------------------------------
+
+
+def ewma(series: Sequence[float], smoothing: float) -> list[float]:
+    """EWMA_t = λ·x_t + (1−λ)·EWMA_{t−1}, seeded with the mean of the first SEED_DAYS."""
+    if not series:
+        return []
+    value = statistics.fmean(series[:SEED_DAYS])
+    smoothed = []
+    for x in series:
+        value = smoothing * x + (1 - smoothing) * value
+        smoothed.append(value)
+    return smoothed
+
+
+def acute_and_chronic(series: Sequence[float], history_days: int) -> tuple[float, float] | None:
+    """Last day's acute and chronic EWMA (AU per day); None with under MIN_HISTORY_DAYS."""
+    if history_days < MIN_HISTORY_DAYS or not series:
+        return None
+    return ewma(series, ACUTE_LAMBDA)[-1], ewma(series, CHRONIC_LAMBDA)[-1]
+
+
+def acwr(series: Sequence[float], history_days: int) -> float | None:
+    """Acute ÷ chronic EWMA at the week's last day (Williams et al. 2017).
+
+    `series` is the daily load from the start of the history to this Sunday;
+    `history_days` says how much of it precedes this week.
+    """
+    loads = acute_and_chronic(series, history_days)
+    if loads is None or loads[1] == 0:
+        return None
+    return loads[0] / loads[1]
+
+
+def chronic_weekly_load(series: Sequence[float], history_days: int) -> float | None:
+    """The chronic EWMA as a weekly figure (× 7), for "keep next week under …" advice."""
+    loads = acute_and_chronic(series, history_days)
+    return None if loads is None else loads[1] * DAYS_IN_WEEK
+
+
+# --- Strain against the athlete's own history ------------------------------------------
+
+
+def percentile(values: Sequence[float], pct: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default method)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * pct / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def history_strains(series: Sequence[float], history_days: int) -> list[float]:
+    """Strain of each whole week of history before this one (weeks without a defined
+    monotony are skipped); `series` starts `history_days` before this Monday."""
+    strains = []
+    for end in range(history_days, DAYS_IN_WEEK - 1, -DAYS_IN_WEEK):
+        week = series[end - DAYS_IN_WEEK : end]
+        value = strain(weekly_load(week), monotony(week))
+        if value is not None:
+            strains.append(value)
+    return strains
+
+
+def strain_threshold(strains: Sequence[float]) -> float | None:
+    """The athlete's STRAIN_PERCENTILE of weekly strain; None with too few weeks."""
+    if len(strains) < MIN_STRAIN_HISTORY_WEEKS:
+        return None
+    return percentile(strains, STRAIN_PERCENTILE)
