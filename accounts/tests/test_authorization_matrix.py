@@ -150,6 +150,13 @@ EXPECTED: dict[str, Row] = {
     "training:duplicate_session":      post(SIGN_IN,  422,     404,    403,    403,    403),
     "logging_app:today":                get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:benchmarks":           get(SIGN_IN,  403,     403,    200,    200,    403),
+    "logging_app:week":                 get(SIGN_IN,  403,     403,    200,    200,    403),
+    "logging_app:week_of":              get(SIGN_IN,  403,     403,    200,    200,    403),
+    "logging_app:history":              get(SIGN_IN,  403,     403,    200,    200,    403),
+    "logging_app:log_detail":           get(SIGN_IN,  403,     403,    200,    404,    403),
+    "logging_app:log_session":          get(SIGN_IN,  403,     403,    200,    404,    403),
+    "manifest":                         get(200,      200,     200,    200,    200,    200),
+    "service_worker":                   get(200,      200,     200,    200,    200,    200),
     # The sync API answers in JSON: 401, never a sign-in page; an empty body is a 400.
     "api:workout_logs":                post(401,      403,     403,    400,    400,    403),
     "api:workout_log":                  get(401,      403,     403,    200,    404,    403),
@@ -256,6 +263,9 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:move_session": lambda world: [world.session.pk],
     "training:duplicate_session": lambda world: [world.session.pk],
     "api:workout_log": lambda world: [world.log.pk],
+    "logging_app:week_of": lambda world: [THIS_MONDAY.isoformat()],
+    "logging_app:log_detail": lambda world: [world.log.pk],
+    "logging_app:log_session": lambda world: [world.session.pk],
 }
 
 

@@ -116,9 +116,9 @@ def intensity_factor(log: Logged, ftp: float | None, bounds) -> float | None:
     of the logged average heart rate, else the prescribed %FTP or zone; None if none."""
     data = log.actual_data
     power = data.get("avgPower")
-    if ftp and isinstance(power, int | float) and power > 0:
-        if data.get("modality") in POWER_MODALITIES:
-            return float(power) / ftp
+    modality = data.get("modality")
+    if ftp and modality in POWER_MODALITIES and isinstance(power, int | float) and power > 0:
+        return float(power) / ftp
     zone = hr_zone(data.get("avgHeartRate"), bounds)
     if zone is not None:
         return ZONE_INTENSITY_FACTOR[zone]

@@ -16,7 +16,7 @@ from training.targets import THRESHOLD_PACE_OFFSETS, Benchmarks
 
 # Convention: a 1RM older than 12 weeks, or FTP, pace or heart-rate zones older than 8,
 # is due for a retest (insights-reference "Rules").
-STALE_1RM_WEEKS = 8 + 4
+STALE_1RM_WEEKS = 12
 STALE_OTHER_WEEKS = 8
 
 

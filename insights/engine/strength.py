@@ -51,18 +51,19 @@ class ExerciseChange:
     change: str  # "skipped" (marked, or prescribed but not logged) or "modified"
 
 
-def _number(value) -> float | None:
+def number_or_none(value) -> float | None:
+    """A JSON number as a float; None for anything else (booleans included)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
 
 
-def _exercises(data) -> list[Mapping]:
+def exercises_of(data) -> list[Mapping]:
     items = data.get("exercises") if isinstance(data, Mapping) else None
     return [item for item in items if isinstance(item, Mapping)] if isinstance(items, list) else []
 
 
-def _sets(exercise: Mapping) -> list[Mapping]:
+def sets_of(exercise: Mapping) -> list[Mapping]:
     sets = exercise.get("sets")
     return [s for s in sets if isinstance(s, Mapping)] if isinstance(sets, list) else []
 
@@ -77,9 +78,10 @@ def tonnage(logs: Iterable[Logged]) -> float:
     for log in logs:
         if log.type != "strength":
             continue
-        for exercise in filter(_done, _exercises(log.actual_data)):
-            for done in _sets(exercise):
-                total += (_number(done.get("weight")) or 0.0) * (_number(done.get("reps")) or 0.0)
+        for exercise in filter(_done, exercises_of(log.actual_data)):
+            for done in sets_of(exercise):
+                weight = number_or_none(done.get("weight")) or 0.0
+                total += weight * (number_or_none(done.get("reps")) or 0.0)
     return total
 
 
@@ -107,7 +109,7 @@ def set_e1rm(weight, reps, rpe=None) -> float | None:
     With an RPE: e1RM = w ÷ %1RM(reps, RPE) from the chart, only at RPE ≥ 7 and ≤ 6 reps.
     Without: FORMULA_WITHOUT_RPE, only for 1–10 reps.
     """
-    weight, reps, rpe = _number(weight), _number(reps), _number(rpe)
+    weight, reps, rpe = number_or_none(weight), number_or_none(reps), number_or_none(rpe)
     if weight is None or reps is None or weight <= 0 or reps < 1 or reps % 1:
         return None
     if rpe is not None:
@@ -125,9 +127,9 @@ def session_best_e1rms(logs: Iterable[Logged]) -> dict[str, list[tuple[dt.date, 
         if log.type != "strength":
             continue
         per_exercise: dict[str, float] = {}
-        for exercise in filter(_done, _exercises(log.actual_data)):
+        for exercise in filter(_done, exercises_of(log.actual_data)):
             key = exercise_key(exercise.get("exerciseId"))
-            for done in _sets(exercise):
+            for done in sets_of(exercise):
                 e1rm = set_e1rm(done.get("weight"), done.get("reps"), done.get("rpe"))
                 if key is not None and e1rm is not None:
                     per_exercise[key] = max(e1rm, per_exercise.get(key, 0.0))
@@ -150,7 +152,7 @@ def expected_rpe(percent, reps) -> float | None:
     """The RPE the chart expects for `reps` at `percent` %1RM, read linearly between
     points; None off the chart (over 10 reps, heavier than RPE 10, lighter than 14 reps
     possible)."""
-    percent, reps = _number(percent), _number(reps)
+    percent, reps = number_or_none(percent), number_or_none(reps)
     if percent is None or reps is None or reps % 1 or not 1 <= reps <= MAX_REPS_FOR_FORMULA:
         return None
     chart = [float(p) for p in PERCENT_BY_REPS_POSSIBLE]
@@ -170,7 +172,7 @@ def prescribed_rpe(item: Mapping) -> tuple[str, float] | None:
     intensity = item.get("intensity")
     if not isinstance(intensity, Mapping):
         return None
-    kind, value = intensity.get("type"), _number(intensity.get("value"))
+    kind, value = intensity.get("type"), number_or_none(intensity.get("value"))
     if value is None:
         return None
     if kind == "rpe":
@@ -185,10 +187,10 @@ def matched_exercises(log: Logged) -> list[tuple[Mapping | None, Mapping | None]
     """(prescribed item, logged exercise) pairs; each logged exercise takes the next
     unmatched item with its id, so a lift prescribed twice pairs up in order."""
     waiting: dict[str | None, list[Mapping]] = defaultdict(list)
-    for item in _exercises(log.prescription):
+    for item in exercises_of(log.prescription):
         waiting[exercise_key(item.get("exerciseId"))].append(item)
     pairs: list[tuple[Mapping | None, Mapping | None]] = []
-    for exercise in _exercises(log.actual_data):
+    for exercise in exercises_of(log.actual_data):
         queue = waiting.get(exercise_key(exercise.get("exerciseId")))
         pairs.append((queue.pop(0) if queue else None, exercise))
     pairs += [(item, None) for queue in waiting.values() for item in queue]
@@ -207,8 +209,8 @@ def rpe_deltas(log: Logged) -> list[SetDelta]:
         target = prescribed_rpe(item)
         if target is None:
             continue
-        for done in _sets(exercise):
-            logged = _number(done.get("rpe"))
+        for done in sets_of(exercise):
+            logged = number_or_none(done.get("rpe"))
             if logged is not None:
                 key = exercise_key(exercise.get("exerciseId")) or ""
                 deltas.append(

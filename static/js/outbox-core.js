@@ -40,13 +40,21 @@ self.HP_OUTBOX = (() => {
     return Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join("; ");
   }
 
+  /* The page's current token (a new sign-in changes it); the service worker, which cannot
+     read cookies, uses the one saved with the entry. */
+  function currentCsrf() {
+    if (typeof document === "undefined") return "";
+    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
   async function send(entry) {
     let response;
     try {
       response = await fetch(entry.url, {
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": entry.csrf },
+        headers: { "Content-Type": "application/json", "X-CSRFToken": currentCsrf() || entry.csrf },
         body: JSON.stringify(entry.body),
       });
     } catch (networkError) {
@@ -60,9 +68,13 @@ self.HP_OUTBOX = (() => {
       let payload = {};
       try { payload = await response.json(); } catch (ignored) { /* not JSON */ }
       entry.state = "error";
-      entry.message = response.status === 409
-        ? "This session already has another log on the server."
-        : (payload.error || describe(payload.errors));
+      if (response.status === 409) {
+        entry.message = "This session already has another log on the server.";
+      } else if (response.status === 401 || response.status === 403) {
+        entry.message = "Sign in again, then retry: this log is kept on the phone.";
+      } else {
+        entry.message = payload.error || describe(payload.errors);
+      }
     } else {
       return failed(entry, `The server had a problem (${response.status}).`);
     }
@@ -88,5 +100,5 @@ self.HP_OUTBOX = (() => {
     return all();
   }
 
-  return { put, remove, all, send, flush, MAX_TRIES };
+  return { put, remove, all, send, flush, csrf: currentCsrf, MAX_TRIES };
 })();

@@ -14,11 +14,6 @@
   const PAGES = "hp-pages";
   const core = self.HP_OUTBOX;  // outbox-core.js, loaded just before this file
 
-  function csrfToken() {
-    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
   /* --- The offline copy ---------------------------------------------------------------- */
 
   async function keepWeekOffline() {
@@ -116,7 +111,7 @@
     const entry = {
       id: form.querySelector("input[name=id]").value,
       url: API,
-      csrf: csrfToken(),
+      csrf: core.csrf(),
       body: logBody(form),
       label: document.querySelector("h1").textContent.trim().replace(/\s+/g, " "),
       state: "pending",
@@ -201,7 +196,7 @@
   }
 
   async function retry(entry) {
-    Object.assign(entry, { state: "pending", tries: 0, message: "", csrf: csrfToken() || entry.csrf });
+    Object.assign(entry, { state: "pending", tries: 0, message: "", csrf: core.csrf() || entry.csrf });
     await core.put(entry);
     await core.flush();
     showOutbox();
