@@ -10,6 +10,7 @@ admin.site.site_title = "HybridPeaks admin"
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("", include("insights.urls")),
     path("coach/", include("training.urls")),
     path("today/", include("logging_app.urls")),
     path("api/v1/", include("logging_app.api_urls")),

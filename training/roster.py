@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
+from accounts.models import Athlete
 from accounts.permissions import athletes_visible_to
 from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan, TrainingSession
 from training.targets import Benchmarks, session_targets
@@ -31,6 +32,7 @@ class RosterRow:
     missed: int = 0
     next_week_planned: bool = False
     missing_benchmarks: set[str] = field(default_factory=set)
+    summary: object = None  # the latest weekly summary (insights), if any
 
     @property
     def last_log_at(self):
@@ -81,6 +83,7 @@ def roster(user, today: date) -> list[RosterRow]:
     benchmarks = defaultdict(list)
     for benchmark in BenchmarkMetric.objects.filter(athlete_id__in=rows):
         benchmarks[benchmark.athlete_id].append(benchmark)
+    _attach_latest_summaries(rows, today)
     names = _exercise_names(sessions)
     indexes = {athlete_id: Benchmarks(items) for athlete_id, items in benchmarks.items()}
     for session in sessions:
@@ -104,3 +107,19 @@ def _exercise_names(sessions) -> dict[str, str]:
     }
     exercises = Exercise.objects.filter(pk__in=[i for i in ids if i]).values_list("pk", "name")
     return {str(pk): name for pk, name in exercises}
+
+
+# Summaries older than this are not "the latest" a coach acts on.
+SUMMARY_HORIZON = timedelta(weeks=8)
+
+
+def _attach_latest_summaries(rows: dict, today: date) -> None:
+    """Each athlete's latest weekly summary, in one query. The model is reached through
+    the athletes' reverse relation: insights stands to training's right."""
+    summaries = Athlete._meta.get_field("weekly_summaries").related_model.objects
+    recent = summaries.filter(
+        athlete_id__in=rows, week_end_date__gte=today - SUMMARY_HORIZON
+    ).order_by("athlete_id", "-week_end_date")
+    for summary in recent:
+        row = rows[summary.athlete_id]
+        row.summary = row.summary or summary

@@ -25,6 +25,8 @@ from accounts.invitations import token_for
 from accounts.models import Athlete, Coach, Invitation, User, UserRole
 from accounts.services import create_invitation
 from accounts.tests.factories import AthleteFactory, CoachFactory, UserFactory
+from insights.models import AIWeeklySummary
+from insights.tests.factories import WeeklySummaryFactory
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import WorkoutLogFactory
 from training.models import Exercise, TrainingSession
@@ -87,6 +89,8 @@ NEXT_WEEK = Redirect(
     lambda path: path.replace("plan/", f"weeks/{monday_of(date.today()) + timedelta(7)}/"),
 )
 NEW_WEEK = Redirect("the week's builder", lambda path: path.removesuffix("new-plan/"))
+# An empty "write the summary now" names no week: back to the athlete's page, with a message.
+ATHLETE = Redirect("the athlete's page", lambda path: path.removesuffix("summaries/"))
 
 Expected = int | Redirect
 
@@ -155,6 +159,10 @@ EXPECTED: dict[str, Row] = {
     "logging_app:history":              get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:log_detail":           get(SIGN_IN,  403,     403,    200,    404,    403),
     "logging_app:log_session":          get(SIGN_IN,  403,     403,    200,    404,    403),
+    "insights:my_summaries":            get(SIGN_IN,  403,     403,    200,    200,    403),
+    "insights:my_summary":              get(SIGN_IN,  403,     403,    200,    404,    403),
+    "insights:athlete_summary":         get(SIGN_IN,  200,     404,    403,    403,    403),
+    "insights:generate":               post(SIGN_IN,  ATHLETE, 404,    403,    403,    403),
     "manifest":                         get(200,      200,     200,    200,    200,    200),
     "service_worker":                   get(200,      200,     200,    200,    200,    200),
     # The sync API answers in JSON: 401, never a sign-in page; an empty body is a 400.
@@ -210,6 +218,7 @@ class World:
     exercise: Exercise  # the owning coach's, private
     session: TrainingSession  # in the owning athlete's active plan of this week
     log: WorkoutLog  # the owning athlete's, of that session
+    summary: AIWeeklySummary  # the owning athlete's, of last week
 
 
 @pytest.fixture
@@ -232,7 +241,11 @@ def world() -> World:
     plan = TrainingPlanFactory(athlete=owning_athlete, week_start_date=THIS_MONDAY)
     session = TrainingSessionFactory(plan=plan)
     log = WorkoutLogFactory(session=session)
-    return World(users, owning_coach, owning_athlete, invitation, exercise, session, log)
+    last_week = TrainingPlanFactory(
+        athlete=owning_athlete, week_start_date=THIS_MONDAY - timedelta(weeks=1)
+    )
+    summary = WeeklySummaryFactory(plan=last_week, athlete=owning_athlete)
+    return World(users, owning_coach, owning_athlete, invitation, exercise, session, log, summary)
 
 
 def _reset_link_args(user: User) -> list[str]:
@@ -264,6 +277,12 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:duplicate_session": lambda world: [world.session.pk],
     "api:workout_log": lambda world: [world.log.pk],
     "logging_app:week_of": lambda world: [THIS_MONDAY.isoformat()],
+    "insights:my_summary": lambda world: [world.summary.week_end_date.isoformat()],
+    "insights:athlete_summary": lambda world: [
+        world.owning_athlete.pk,
+        world.summary.week_end_date.isoformat(),
+    ],
+    "insights:generate": lambda world: [world.owning_athlete.pk],
     "logging_app:log_detail": lambda world: [world.log.pk],
     "logging_app:log_session": lambda world: [world.session.pk],
 }

@@ -15,7 +15,7 @@ from insights.engine.fatigue_rules import LOAD_JUMP_RATIO, USUAL_RATIO_RANGE
 from insights.engine.finding import Finding
 from insights.engine.inputs import Week
 from insights.engine.rules import evaluate
-from insights.engine.text import clip, num, plural, rounded, rounded_float, signed
+from insights.engine.text import clip, fixed, num, plural, rounded, rounded_float, signed
 
 # The model needs an adherence; with nothing planned there is nothing to adhere to, and
 # 0 reads as "no plan" on the summary page rather than as a perfect week (convention).
@@ -78,7 +78,7 @@ def fatigue_analysis(f: Facts) -> str:
     ]
     if f.monotony is not None:
         sentences.append(
-            f"Monotony was {num(f.monotony)} (above 2 the days are too alike, under 1.5 is "
+            f"Monotony was {fixed(f.monotony)} (above 2 the days are too alike, under 1.5 is "
             f"better), for a strain of {num(f.strain, 0)}."
         )
     else:
@@ -87,8 +87,8 @@ def fatigue_analysis(f: Facts) -> str:
         jump = ", a bigger jump than usual" if f.acwr >= LOAD_JUMP_RATIO else ""
         low, high = USUAL_RATIO_RANGE
         sentences.append(
-            f"This week's load was {num(f.acwr)}× your recent average{jump} (acute:chronic "
-            f"ratio {num(f.acwr, 2)}; {num(low)}–{num(high)} is the usual range)."
+            f"This week's load was {fixed(f.acwr)}× your recent average{jump} (acute:chronic "
+            f"ratio {fixed(f.acwr, 2)}; {num(low)}–{num(high)} is the usual range)."
         )
     else:
         sentences.append(

@@ -14,7 +14,7 @@ from insights.engine.facts import Facts
 from insights.engine.finding import FATIGUE, Finding
 from insights.engine.inputs import Logged
 from insights.engine.strength import exercises_of, number_or_none, sets_of
-from insights.engine.text import day, listing, num, plural, signed
+from insights.engine.text import day, fixed, listing, num, plural, signed
 
 # Harder than planned: the session's median main-lift ΔRPE reaches +1 in ≥ 2 sessions.
 HARDER_DELTA_RPE = 1.0
@@ -59,8 +59,8 @@ def harder_than_planned(f: Facts) -> Finding | None:
     for key in hard:
         for delta in by_session[key]:
             lifts[delta.exercise_id].append(delta)
-    examples = listing(
-        f"{f.week.name_of(lift)} expected RPE {num(statistics.median(d.expected for d in ds))}, "
+    examples = "; ".join(
+        f"{f.week.name_of(lift)}: expected RPE {num(statistics.median(d.expected for d in ds))}, "
         f"logged {num(statistics.median(d.logged for d in ds))}"
         for lift, ds in lifts.items()
     )
@@ -76,7 +76,7 @@ def harder_than_planned(f: Facts) -> Finding | None:
         reasoning=(
             f"The median ΔRPE on main lifts (logged set RPE minus the RPE the prescription "
             f"implies) was {sessions}: {signed(HARDER_DELTA_RPE)} or more in "
-            f"{len(hard)} sessions (week median {signed(overall)}; {examples})."
+            f"{len(hard)} sessions (week median {signed(overall)}). {examples}."
         ),
         numbers={"sessions": len(hard), "median_delta_rpe": round(overall, 2)},
         holds_progression=True,
@@ -89,10 +89,10 @@ def monotony(f: Facts) -> Finding | None:
     return Finding(
         rule="monotony",
         kind=FATIGUE,
-        pattern=f"The training days were very alike (monotony {num(f.monotony)}).",
+        pattern=f"The training days were very alike (monotony {fixed(f.monotony)}).",
         suggestion="Add a rest day or an easy day next week.",
         reasoning=(
-            f"Monotony (mean daily load ÷ its standard deviation) was {num(f.monotony)} over "
+            f"Monotony (mean daily load ÷ its standard deviation) was {fixed(f.monotony, 2)} over "
             f"daily loads of {', '.join(num(x, 0) for x in f.daily_load)} AU; above "
             f"{num(MONOTONY_LIMIT)} the days are too alike, under {num(MONOTONY_BETTER)} is "
             "better."
@@ -136,17 +136,17 @@ def load_jump(f: Facts) -> Finding | None:
         rule="load_jump",
         kind=FATIGUE,
         pattern=(
-            f"This week's load was {num(f.acwr)}× your recent average, a bigger jump than usual."
+            f"This week's load was {fixed(f.acwr)}× your recent average, a bigger jump than usual."
         ),
         suggestion=(
             f"Keep next week at or under {num(chronic * NEXT_WEEK_RATIO_CAP, 0)} AU, "
             f"{num(NEXT_WEEK_RATIO_CAP)}× your recent weekly average of {num(chronic, 0)} AU."
         ),
         reasoning=(
-            f"Acute:chronic load ratio {num(f.acwr, 2)}: the 7-day weighted average of daily "
-            f"load was {num(f.acwr * chronic, 0)} AU a week against a 28-day average of "
-            f"{num(chronic, 0)} AU a week. {num(low)}–{num(high)} is the usual range; "
-            f"{num(LOAD_JUMP_RATIO)} or more is a large jump."
+            f"Acute:chronic load ratio {fixed(f.acwr, 2)} (the week's mean of each day's 7-day "
+            f"÷ 28-day exponentially weighted load); your 28-day average, this week included, "
+            f"is {num(chronic, 0)} AU a week. {num(low)}–{num(high)} is the usual range; {num(LOAD_JUMP_RATIO)} or "
+            "more is a large jump."
         ),
         numbers={"acwr": round(f.acwr, 2), "chronic_weekly_load": round(chronic)},
         holds_progression=True,

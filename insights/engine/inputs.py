@@ -8,6 +8,7 @@ engine reads them defensively but does not validate them again.
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -88,8 +89,8 @@ class Week:
     history: Sequence[Logged] = ()
     benchmarks: Sequence[Benchmark] = ()
     exercise_names: Mapping[str, str] = field(default_factory=dict)
-    lower_body_exercise_ids: frozenset[str] = frozenset()  # squat, hinge, plyometric
-    main_lift_ids: frozenset[str] = frozenset()  # squat, hinge, press
+    lower_body_exercise_ids: AbstractSet[str] = frozenset()  # squat, hinge, plyometric
+    main_lift_ids: AbstractSet[str] = frozenset()  # squat, hinge, press
     history_start: dt.date | None = None
 
     def __post_init__(self):

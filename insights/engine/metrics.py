@@ -144,29 +144,29 @@ def ewma(series: Sequence[float], smoothing: float) -> list[float]:
     return smoothed
 
 
-def acute_and_chronic(series: Sequence[float], history_days: int) -> tuple[float, float] | None:
-    """Last day's acute and chronic EWMA (AU per day); None with under MIN_HISTORY_DAYS."""
-    if history_days < MIN_HISTORY_DAYS or not series:
-        return None
-    return ewma(series, ACUTE_LAMBDA)[-1], ewma(series, CHRONIC_LAMBDA)[-1]
-
-
 def acwr(series: Sequence[float], history_days: int) -> float | None:
-    """Acute ÷ chronic EWMA at the week's last day (Williams et al. 2017).
+    """The week's acute:chronic load ratio (Williams et al. 2017).
 
-    `series` is the daily load from the start of the history to this Sunday;
-    `history_days` says how much of it precedes this week.
+    `series` is the daily load from the start of the history to this Sunday, of which
+    `history_days` precede this week. Each day's ratio is its 7-day EWMA ÷ its 28-day
+    EWMA; the week's ratio is the mean of its 7 daily ratios (convention), because the
+    ratio of a single day swings with rest days: a steady athlete whose Sunday is a rest
+    day would otherwise read 0.8 every week.
     """
-    loads = acute_and_chronic(series, history_days)
-    if loads is None or loads[1] == 0:
+    if history_days < MIN_HISTORY_DAYS or len(series) < history_days + DAYS_IN_WEEK:
         return None
-    return loads[0] / loads[1]
+    days = slice(-DAYS_IN_WEEK, None)
+    pairs = zip(ewma(series, ACUTE_LAMBDA)[days], ewma(series, CHRONIC_LAMBDA)[days], strict=True)
+    ratios = [acute / chronic for acute, chronic in pairs if chronic > 0]
+    return statistics.fmean(ratios) if ratios else None
 
 
 def chronic_weekly_load(series: Sequence[float], history_days: int) -> float | None:
-    """The chronic EWMA as a weekly figure (× 7), for "keep next week under …" advice."""
-    loads = acute_and_chronic(series, history_days)
-    return None if loads is None else loads[1] * DAYS_IN_WEEK
+    """The 28-day EWMA at the week's end as a weekly figure (× 7), for "keep next week
+    under …" advice; None with under MIN_HISTORY_DAYS of history."""
+    if history_days < MIN_HISTORY_DAYS or not series:
+        return None
+    return ewma(series, CHRONIC_LAMBDA)[-1] * DAYS_IN_WEEK
 
 
 # --- Strain against the athlete's own history ------------------------------------------

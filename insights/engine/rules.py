@@ -115,7 +115,7 @@ def one_rm_out_of_date(f: Facts) -> Finding | None:
         if stronger:
             evidence.append(
                 f"e1RM {listing(num(e) + ' kg' for e in above)} in {len(above)} sessions "
-                f"(≥ {num(E1RM_ABOVE_BENCHMARK)} × = {num(E1RM_ABOVE_BENCHMARK * one_rm)} kg)"
+                f"(≥ {num(E1RM_ABOVE_BENCHMARK, 2)} × = {num(E1RM_ABOVE_BENCHMARK * one_rm)} kg)"
             )
         if easier:
             evidence.append(f"median ΔRPE {signed(median_delta)} on %1RM sets")

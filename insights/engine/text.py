@@ -27,6 +27,11 @@ def num(number, places: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def fixed(number, places: int = 1) -> str:
+    """Keeps its decimals, for ratios: 1.0× rather than 1×."""
+    return format(rounded(number, places), "f")
+
+
 def signed(number, places: int = 1) -> str:
     """+1.5, −0.5, 0: a difference keeps its sign."""
     text = num(number, places)

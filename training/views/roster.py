@@ -48,6 +48,7 @@ def athlete(request, athlete_id):
     ]
     context = {
         "athlete": athlete,
+        "today": today,
         "weeks": weeks,
         "summaries": athlete.weekly_summaries.order_by("-week_end_date")[:12],
     }

@@ -1,0 +1,190 @@
+"""Weekly summaries: gathering an athlete's week from the database, analysing it, storing it.
+
+The analysis itself is the pure engine (insights.engine); this module only reads what it
+needs, asks the optional narrator to rephrase the findings, and stores one AIWeeklySummary per
+athlete and week. Safe to run twice, or on two machines at once: the unique constraint on
+(athlete, week end) decides, and the loser finds the winner's summary.
+"""
+
+import logging
+from datetime import datetime, time, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from insights.engine.analysis import analyse
+from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, Week
+from insights.models import AIWeeklySummary
+from insights.narrator import narrate
+from logging_app.models import WorkoutLog
+from training.models import Exercise, ExerciseCategory, PlanStatus, TrainingPlan
+
+logger = logging.getLogger(__name__)
+
+LOWER_BODY = {ExerciseCategory.SQUAT, ExerciseCategory.HINGE, ExerciseCategory.PLYOMETRIC}
+MAIN_LIFTS = {ExerciseCategory.SQUAT, ExerciseCategory.HINGE, ExerciseCategory.PRESS}
+
+
+class WeekNotOver(Exception):
+    """A summary is only written once the athlete's week has ended."""
+
+
+class NothingLogged(Exception):
+    """A week without a single log has nothing to analyse."""
+
+
+def week_has_ended(athlete, week_start, now=None) -> bool:
+    """The week ends at midnight after its Sunday, in the athlete's own time zone."""
+    zone = athlete.user.zoneinfo
+    end = datetime.combine(week_start + timedelta(days=7), time.min, tzinfo=zone)
+    return (now or timezone.now()) >= end
+
+
+def _local_bounds(zone, first_day, last_day):
+    start = datetime.combine(first_day, time.min, tzinfo=zone)
+    end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
+    """The engine's input for one athlete-week (a handful of queries, whatever the size)."""
+    zone = athlete.user.zoneinfo
+    week_end = week_start + timedelta(days=6)
+    plan = (
+        TrainingPlan.objects.filter(
+            athlete=athlete,
+            week_start_date=week_start,
+            status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
+        )
+        .prefetch_related("sessions")
+        .order_by("status")
+        .first()
+    )
+    sessions = list(plan.sessions.all()) if plan else []
+    since, until = _local_bounds(zone, week_start - timedelta(weeks=HISTORY_WEEKS), week_end)
+    logs = list(
+        WorkoutLog.objects.filter(athlete=athlete, completed_at__gte=since, completed_at__lt=until)
+        .select_related("session")
+        .order_by("completed_at")
+    )
+    logged = [_logged(log, zone) for log in logs]
+    this_week = [item for item in logged if week_start <= item.completed_on <= week_end]
+    history = [item for item in logged if item.completed_on < week_start]
+    ids = {
+        str(item.get("exerciseId"))
+        for document in [s.prescription for s in sessions] + [log.actual_data for log in logs]
+        for item in (document.get("exercises", []) if isinstance(document, dict) else [])
+        if item.get("exerciseId")
+    }
+    exercises = list(Exercise.objects.filter(pk__in=ids).values_list("pk", "name", "category"))
+    first_plan = athlete.plans.order_by("week_start_date").values_list(
+        "week_start_date", flat=True
+    )[:1]
+    week = Week(
+        week_start=week_start,
+        planned=[
+            Planned(
+                session_id=str(s.pk),
+                date=s.date,
+                type=s.type,
+                prescription=s.prescription,
+                estimated_duration=s.estimated_duration,
+                focus=s.focus,
+            )
+            for s in sessions
+        ],
+        logs=this_week,
+        history=history,
+        benchmarks=[
+            Benchmark(
+                b.metric_type,
+                b.value,
+                str(b.exercise_id) if b.exercise_id else None,
+                b.established_at,
+            )
+            for b in athlete.benchmarks.all()
+        ],
+        exercise_names={str(pk): name for pk, name, _ in exercises},
+        lower_body_exercise_ids=frozenset(str(pk) for pk, _, c in exercises if c in LOWER_BODY),
+        main_lift_ids=frozenset(str(pk) for pk, _, c in exercises if c in MAIN_LIFTS),
+        history_start=next(iter(first_plan), None),
+    )
+    return week, plan
+
+
+def _logged(log, zone) -> Logged:
+    session = log.session
+    return Logged(
+        session_id=str(log.session_id) if log.session_id else None,
+        completed_on=timezone.localdate(log.completed_at, zone),
+        type=log.kind,
+        actual_data=log.actual_data,
+        rpe=log.rpe,
+        notes=log.notes,
+        estimated_duration=session.estimated_duration if session else None,
+        prescription=session.prescription if session else None,
+        completed_at=log.completed_at,
+    )
+
+
+def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary, bool]:
+    """The week's summary, written if missing; returns (summary, created)."""
+    stored = AIWeeklySummary.objects.filter(
+        athlete=athlete, week_end_date=week_start + timedelta(days=6)
+    ).first()
+    if stored:
+        return stored, False
+    if not week_has_ended(athlete, week_start, now):
+        raise WeekNotOver
+    week, plan = gather_week(athlete, week_start)
+    if not week.logs:
+        raise NothingLogged
+    analysis = analyse(week)
+    texts = narrate(
+        {
+            "patterns": analysis.patterns,
+            "suggestions": analysis.suggestions,
+            "fatigueAnalysis": analysis.fatigue_analysis,
+        }
+    )
+    summary = AIWeeklySummary(
+        athlete=athlete,
+        plan=plan,
+        week_end_date=week.week_end,
+        adherence_rate=analysis.adherence,
+        total_volume={
+            **analysis.total_volume,
+            "dailyLoad": {
+                "planned": list(analysis.planned_daily_load),
+                "done": list(analysis.daily_load),
+            },
+        },
+        fatigue_analysis=texts["fatigueAnalysis"],
+        patterns=texts["patterns"],
+        suggestions=texts["suggestions"],
+        generated_at=timezone.now(),
+    )
+    summary.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            summary.save(force_insert=True)
+    except IntegrityError:
+        # Another run stored this week's summary first; theirs stands.
+        return AIWeeklySummary.objects.get(athlete=athlete, week_end_date=week.week_end), False
+    return summary, True
+
+
+def complete_ended_plans(now=None) -> int:
+    """Active plans whose week has ended (in their athlete's time zone) become completed."""
+    now = now or timezone.now()
+    completed = 0
+    plans = TrainingPlan.objects.filter(
+        status=PlanStatus.ACTIVE, week_start_date__lte=now.date() - timedelta(days=6)
+    ).select_related("athlete__user")
+    for plan in plans:
+        if week_has_ended(plan.athlete, plan.week_start_date, now):
+            # Conditional, so a plan edited or replaced meanwhile is left as its editor left it.
+            completed += TrainingPlan.objects.filter(pk=plan.pk, status=PlanStatus.ACTIVE).update(
+                status=PlanStatus.COMPLETED
+            )
+    return completed
