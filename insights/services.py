@@ -17,6 +17,7 @@ from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, We
 from insights.models import AIWeeklySummary
 from insights.narrator import narrate
 from logging_app.models import WorkoutLog
+from logging_app.services import LOG_WINDOW
 from training.models import Exercise, ExerciseCategory, PlanStatus, TrainingPlan
 
 logger = logging.getLogger(__name__)
@@ -61,14 +62,22 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
         .first()
     )
     sessions = list(plan.sessions.all()) if plan else []
-    since, until = _local_bounds(zone, week_start - timedelta(weeks=HISTORY_WEEKS), week_end)
+    # A week's session may be logged up to 7 days late (the spec's window): read that far on.
+    since, until = _local_bounds(
+        zone, week_start - timedelta(weeks=HISTORY_WEEKS), week_end + LOG_WINDOW
+    )
     logs = list(
         WorkoutLog.objects.filter(athlete=athlete, completed_at__gte=since, completed_at__lt=until)
         .select_related("session")
         .order_by("completed_at")
     )
+    planned_ids = {str(s.pk) for s in sessions}
     logged = [_logged(log, zone) for log in logs]
-    this_week = [item for item in logged if week_start <= item.completed_on <= week_end]
+    this_week = [
+        item
+        for item in logged
+        if week_start <= item.completed_on <= week_end or item.session_id in planned_ids
+    ]
     history = [item for item in logged if item.completed_on < week_start]
     ids = {
         str(item.get("exerciseId"))

@@ -168,7 +168,7 @@ def _exercise_name(names: Mapping, exercise_id) -> str:
     return str(name) if name else "this exercise"
 
 
-def _rpe_percent(reps, rpe: Decimal) -> Decimal | None:
+def rpe_percent(reps, rpe: Decimal) -> Decimal | None:
     """%1RM from the RTS chart, or None outside it (reps 1–10, RPE 6–10).
 
     Between rows (RPE 7.5) the chart is read linearly, so a half point sits halfway.
@@ -202,7 +202,7 @@ def _strength_target(item, benchmarks: Benchmarks, names: Mapping) -> Target:
             return Target(_as_written(intensity), missing=f"1RM for {name}")
         return _load(one_rm, value)
     # An RPE is a full target on its own; a 1RM only adds an estimated load.
-    percent = _rpe_percent(item.get("reps"), value)
+    percent = rpe_percent(item.get("reps"), value)
     if one_rm is None or percent is None:
         return Target(_as_written(intensity))
     return _load(one_rm, percent, prefix=f"{_as_written(intensity)} · ≈ ")

@@ -145,8 +145,8 @@ def load_jump(f: Facts) -> Finding | None:
         reasoning=(
             f"Acute:chronic load ratio {fixed(f.acwr, 2)} (the week's mean of each day's 7-day "
             f"÷ 28-day exponentially weighted load); your 28-day average, this week included, "
-            f"is {num(chronic, 0)} AU a week. {num(low)}–{num(high)} is the usual range; {num(LOAD_JUMP_RATIO)} or "
-            "more is a large jump."
+            f"is {num(chronic, 0)} AU a week. {num(low)}–{num(high)} is the usual range; "
+            f"{num(LOAD_JUMP_RATIO)} or more is a large jump."
         ),
         numbers={"acwr": round(f.acwr, 2), "chronic_weekly_load": round(chronic)},
         holds_progression=True,

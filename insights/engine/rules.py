@@ -10,7 +10,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import replace
 
-from insights.engine import fatigue_rules, metrics
+from insights.engine import fatigue_rules, metrics, strength
 from insights.engine.facts import STALE_1RM_WEEKS, STALE_OTHER_WEEKS, Facts
 from insights.engine.finding import FATIGUE, INFO, KIND_ORDER, PROGRESSION, SAFETY, Finding
 from insights.engine.notes import pain_mentions
@@ -127,7 +127,12 @@ def one_rm_out_of_date(f: Facts) -> Finding | None:
             median_e1rm = statistics.median(e for _, e in bests)
             new = round_load(median_e1rm)
             updates.append(f"update the 1RM for {name} to {num(new)} kg (the median e1RM)")
-            numbers[name] = {"benchmark": one_rm, "median_e1rm": round(median_e1rm, 1)}
+            change = strength.e1rm_change(bests, benchmark.value)
+            numbers[name] = {
+                "benchmark": one_rm,
+                "median_e1rm": round(median_e1rm, 1),
+                "change": round(change, 3),
+            }
         else:
             updates.append(f"retest the 1RM for {name}")
             numbers[name] = {"benchmark": one_rm, "median_delta_rpe": round(median_delta, 2)}
@@ -248,7 +253,7 @@ def _hold(finding: Finding, holders: list[Finding]) -> Finding:
     return replace(
         finding,
         suggestion=None,
-        reasoning=f"{finding.reasoning} No load increase is suggested this week: {why}.",
+        reasoning=f"{finding.reasoning} Not suggested this week because {why}.",
     )
 
 

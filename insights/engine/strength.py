@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from insights.engine.inputs import Logged, exercise_key
-from training.targets import RPE_CHART, _rpe_percent
+from training.targets import RPE_CHART, rpe_percent
 
 # e1RM formulas hold only for sets of at most 10 reps (insights-reference "Strength").
 MAX_REPS_FOR_FORMULA = 10
@@ -115,7 +115,7 @@ def set_e1rm(weight, reps, rpe=None) -> float | None:
     if rpe is not None:
         if rpe < MIN_TRUSTED_RPE or reps > MAX_TRUSTED_REPS_WITH_RPE:
             return None
-        percent = _rpe_percent(int(reps), Decimal(str(rpe)))
+        percent = rpe_percent(int(reps), Decimal(str(rpe)))
         return None if percent is None else float(Decimal(str(weight)) * 100 / percent)
     return None if reps > MAX_REPS_FOR_FORMULA else FORMULA_WITHOUT_RPE(weight, int(reps))
 
@@ -217,6 +217,14 @@ def rpe_deltas(log: Logged) -> list[SetDelta]:
                     SetDelta(log.completed_on, log.session_id, key, target[0], target[1], logged)
                 )
     return deltas
+
+
+def delta_rpe_by_exercise(deltas: Iterable[SetDelta]) -> dict[str, float]:
+    """The median ΔRPE of each exercise's sets (positive: harder than prescribed)."""
+    by_exercise: dict[str, list[float]] = defaultdict(list)
+    for delta in deltas:
+        by_exercise[delta.exercise_id].append(delta.delta)
+    return {lift: statistics.median(values) for lift, values in by_exercise.items()}
 
 
 def exercise_changes(log: Logged) -> list[ExerciseChange]:

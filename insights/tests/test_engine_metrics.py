@@ -4,6 +4,7 @@ No database: the engine is pure, so these are plain functions over plain datacla
 """
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -72,7 +73,10 @@ def test_adherence_is_done_over_planned_to_three_places():
 
 
 def test_a_log_counts_as_done_even_when_cut_short():
-    sessions = [Planned("a", on(0), "endurance", run_rx(zone=2)), Planned("b", on(2), "strength", {})]
+    sessions = [
+        Planned("a", on(0), "endurance", run_rx(zone=2)),
+        Planned("b", on(2), "strength", {}),
+    ]
     stopped = Logged("a", on(0), "endurance", {"modality": "run", "completed": False}, 6)
     assert metrics.done_sessions(sessions, [stopped]) == [sessions[0]]
     assert metrics.missed_sessions(sessions, [stopped]) == [sessions[1]]
@@ -241,9 +245,16 @@ def test_rpe_deltas_against_percent_and_rpe_prescriptions():
         lift(ROW, 60, 10, 9, modified=True),  # changed: not compared
         rx=rx,
     )
-    deltas = {d.exercise_id: d.delta for d in strength.rpe_deltas(log)}
+    deltas = strength.rpe_deltas(log)
     # squat 9 − 7.56 = +1.44; bench 9 − 8 = +1.
-    assert deltas == {SQUAT: pytest.approx(1.44), BENCH: pytest.approx(1.0)}
+    assert {d.exercise_id: d.delta for d in deltas} == {
+        SQUAT: pytest.approx(1.44),
+        BENCH: pytest.approx(1.0),
+    }
+    second = strength_log(3, lift(SQUAT, 112, 5, 7), lift(BENCH, 80, 5, 8), rx=rx)
+    # squat: median of +1.44 and 7 − 7.56 = −0.56 → +0.44; bench: median of +1 and 0 → +0.5.
+    by_lift = strength.delta_rpe_by_exercise([*deltas, *strength.rpe_deltas(second)])
+    assert by_lift == {SQUAT: pytest.approx(0.44), BENCH: pytest.approx(0.5)}
 
 
 def test_exercise_changes_include_prescribed_lifts_not_logged():
@@ -342,8 +353,11 @@ def test_planned_load_per_day():
             "d",
             on(5),
             "endurance",
-            {"modality": "bike", "duration": {"value": 1.5, "unit": "hours"},
-             "intensity": {"type": "ftp_percent", "value": 88}},
+            {
+                "modality": "bike",
+                "duration": {"value": 1.5, "unit": "hours"},
+                "intensity": {"type": "ftp_percent", "value": 88},
+            },
         ),
         Planned("e", on(6), "strength", {"exercises": []}, None),  # no minutes: no bar
     ]
@@ -379,7 +393,12 @@ def test_an_empty_week():
     assert (result.planned_count, result.done_count) == (0, 0)
     assert result.total_volume == {"strength": "0kg", "endurance": "0min"}
     assert result.daily_load == (0, 0, 0, 0, 0, 0, 0)
-    assert (result.weekly_load, result.monotony, result.strain, result.acwr) == (0, None, None, None)
+    assert (result.weekly_load, result.monotony, result.strain, result.acwr) == (
+        0,
+        None,
+        None,
+        None,
+    )
     assert result.patterns == [] and result.suggestions == []
     assert "No sessions were logged" in result.fatigue_analysis
 
@@ -392,8 +411,7 @@ def test_a_partial_week_with_a_session_without_rpe():
     ]
     logs = [
         strength_log(0, lift(SQUAT, 100, 5, 8, sets=3), rpe=7, planned=60, sid="a"),
-        Logged("b", on(2), "endurance", {"modality": "run", "duration": {"value": 40,
-               "unit": "minutes"}, "completed": True}, None, None, None, sessions[1].prescription),
+        replace(endurance_log(2, 40, rpe=None, rx=sessions[1].prescription), session_id="b"),
     ]
     result = analyse(Week(MONDAY, sessions, logs, exercise_names={SQUAT: "Back squat"}))
     # 2 of 3 → 0.667; only the strength log has an RPE: 7 × 60 = 420 on Monday.

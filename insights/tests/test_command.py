@@ -1,0 +1,209 @@
+"""The hourly `generate_weekly_summaries` job: what it writes, what it skips, and reruns."""
+
+import threading
+from datetime import UTC, date, datetime, time, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import Athlete
+from accounts.tests.factories import AthleteFactory
+from insights.engine.analysis import analyse
+from insights.models import AIWeeklySummary
+from insights.services import gather_week, generate_summary
+from logging_app.tests.factories import WorkoutLogFactory
+from training.models import PlanStatus, TrainingPlan
+from training.tests.factories import TrainingPlanFactory, TrainingSessionFactory
+
+# A Wednesday: the job looks back at the week of Monday 12 January.
+NOW = datetime(2026, 1, 21, 12, 0, tzinfo=UTC)
+THIS_MONDAY = date(2026, 1, 19)
+LAST_MONDAY = THIS_MONDAY - timedelta(weeks=1)
+
+
+class Clock:
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The job and the services read `timezone.now()`; this one stands still until moved."""
+    fixed = Clock(NOW)
+    monkeypatch.setattr(timezone, "now", fixed)
+    return fixed
+
+
+@pytest.fixture(autouse=True)
+def _narrator_off(settings):
+    settings.LLM_BASE_URL = ""
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("generate_weekly_summaries", *args, stdout=out)
+    return out.getvalue().strip()
+
+
+def logged_week(athlete, monday: date, *, hour: int = 12) -> TrainingPlan:
+    """An active plan of one session for the week of `monday`, logged that Monday."""
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+    session = TrainingSessionFactory(plan=plan, date=monday)
+    WorkoutLogFactory(
+        session=session,
+        completed_at=datetime.combine(monday, time(hour), tzinfo=athlete.user.zoneinfo),
+    )
+    return plan
+
+
+@pytest.mark.django_db
+def test_the_job_writes_last_weeks_summaries_and_completes_ended_plans(clock):
+    active = AthleteFactory(name="Active")
+    last_week = logged_week(active, LAST_MONDAY)
+    this_week = TrainingPlanFactory(athlete=active, week_start_date=THIS_MONDAY)
+    idle = AthleteFactory(name="Idle")
+    idle_plan = TrainingPlanFactory(athlete=idle, week_start_date=LAST_MONDAY)
+
+    output = run()
+
+    assert output == (
+        "2 plan(s) completed; 1 summary(ies) written; "
+        "1 athlete-week(s) without logs or not over yet."
+    )
+    summary = AIWeeklySummary.objects.get()
+    assert (summary.athlete, summary.week_end_date) == (active, LAST_MONDAY + timedelta(days=6))
+    assert summary.plan == last_week
+    assert summary.generated_at == NOW
+    statuses = dict(TrainingPlan.objects.values_list("pk", "status"))
+    assert statuses == {
+        last_week.pk: PlanStatus.COMPLETED,
+        idle_plan.pk: PlanStatus.COMPLETED,
+        this_week.pk: PlanStatus.ACTIVE,
+    }
+
+
+@pytest.mark.django_db
+def test_running_the_job_twice_changes_nothing(clock):
+    logged_week(AthleteFactory(), LAST_MONDAY)
+    AthleteFactory()
+    run()
+    before = list(AIWeeklySummary.objects.values_list("pk", "generated_at"))
+
+    clock.now = NOW + timedelta(hours=1)
+    output = run()
+
+    assert output == (
+        "0 plan(s) completed; 0 summary(ies) written; "
+        "1 athlete-week(s) without logs or not over yet."
+    )
+    assert list(AIWeeklySummary.objects.values_list("pk", "generated_at")) == before
+    assert len(before) == 1
+
+
+@pytest.mark.django_db
+def test_weeks_option_backfills(clock):
+    athlete = AthleteFactory()
+    for back in range(1, 5):
+        logged_week(athlete, THIS_MONDAY - timedelta(weeks=back))
+    logged_week(AthleteFactory(), THIS_MONDAY)  # this week: not over, nothing written
+
+    output = run("--weeks", "3")
+
+    assert output.startswith("4 plan(s) completed; 3 summary(ies) written; 3 athlete-week(s)")
+    sundays = AIWeeklySummary.objects.filter(athlete=athlete).values_list(
+        "week_end_date", flat=True
+    )
+    assert sorted(sundays) == [THIS_MONDAY - timedelta(weeks=n, days=1) for n in (2, 1, 0)]
+    assert AIWeeklySummary.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_job_uses_each_athletes_local_week(clock):
+    """At 10:30 UTC on a Sunday, Kiritimati (UTC+14) is already on Monday; Honolulu is not."""
+    clock.now = datetime(2026, 1, 18, 10, 30, tzinfo=UTC)
+    early = AthleteFactory(user__time_zone="Pacific/Kiritimati")
+    late = AthleteFactory(user__time_zone="Pacific/Honolulu")
+    logged_week(early, LAST_MONDAY)
+    logged_week(late, LAST_MONDAY)
+    logged_week(late, LAST_MONDAY - timedelta(weeks=1))
+
+    run()
+
+    written = set(AIWeeklySummary.objects.values_list("athlete", "week_end_date"))
+    assert written == {
+        (early.pk, LAST_MONDAY + timedelta(days=6)),
+        (late.pk, LAST_MONDAY - timedelta(days=1)),
+    }
+    assert TrainingPlan.objects.get(athlete=early).status == PlanStatus.COMPLETED
+    assert TrainingPlan.objects.get(athlete=late, week_start_date=LAST_MONDAY).status == (
+        PlanStatus.ACTIVE
+    )
+
+
+@pytest.mark.django_db
+def test_with_the_narrator_off_the_engines_texts_are_stored(clock, settings):
+    settings.LLM_BASE_URL = ""
+    settings.LLM_MODEL = "any-model"  # a model alone does not turn the narrator on
+    athlete = AthleteFactory()
+    logged_week(athlete, LAST_MONDAY)
+    TrainingSessionFactory(  # missed, so there is a pattern and a suggestion to compare
+        plan=TrainingPlan.objects.get(athlete=athlete), date=LAST_MONDAY + timedelta(days=3)
+    )
+
+    run()
+
+    summary = AIWeeklySummary.objects.get()
+    analysis = analyse(gather_week(athlete, LAST_MONDAY)[0])
+    assert summary.patterns == analysis.patterns
+    assert summary.suggestions == analysis.suggestions
+    assert summary.fatigue_analysis == analysis.fatigue_analysis
+    assert summary.patterns and summary.suggestions
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite serialises every write behind one database lock, so there is no race to "
+    "test; run with DATABASE_URL=postgres://…",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_of_the_same_week_store_one_summary(monkeypatch):
+    athlete_id = AthleteFactory().pk
+    logged_week(Athlete.objects.get(pk=athlete_id), LAST_MONDAY)
+    start, both_analysed = threading.Barrier(2, timeout=10), threading.Barrier(2, timeout=10)
+
+    def narrate_after_both(findings):
+        # Both writers have looked for a stored summary and found none before either inserts.
+        both_analysed.wait()
+        return findings
+
+    monkeypatch.setattr("insights.services.narrate", narrate_after_both)
+    results, errors = [], []
+
+    def write():
+        try:
+            athlete = Athlete.objects.select_related("user").get(pk=athlete_id)
+            start.wait()
+            results.append(generate_summary(athlete=athlete, week_start=LAST_MONDAY, now=NOW))
+        except Exception as error:  # reported below, on the test's thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert len(results) == 2
+    assert AIWeeklySummary.objects.count() == 1
+    stored = AIWeeklySummary.objects.get()
+    assert {summary.pk for summary, _ in results} == {stored.pk}
+    assert sorted(created for _, created in results) == [False, True]
