@@ -116,3 +116,35 @@ def test_a_refused_log_shows_why_and_can_be_discarded(live_server, phone):
     outbox.get_by_role("button", name="Discard").click()
     expect(outbox).to_be_hidden()
     assert not WorkoutLog.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_server_errors_are_retried_three_times_then_shown_and_retryable(live_server, browser):
+    _, _, run = week_of_sessions()
+    # Playwright's routing cannot see requests that pass through a service worker, so this
+    # test runs without one: what it checks is the outbox's counting of tries.
+    phone = browser.new_context(**PHONE, service_workers="block")
+    page = phone.new_page()
+    sign_in(page, live_server.url)
+    # The server fails (5xx) for a while: each attempt counts as one of the three tries.
+    page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=503, body="busy"))
+    page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    page.get_by_role("button", name="Save log").click()
+    outbox = page.locator("#outbox")
+    expect(outbox).to_be_visible()
+    for _ in range(3):  # each page load sends what waits: one more try each time
+        if "not synced" in outbox.inner_text():
+            break
+        page.reload()
+        expect(outbox).to_be_visible()
+    expect(outbox).to_contain_text("not synced")
+    expect(outbox).to_contain_text("The server had a problem (503)")
+    tries = page.evaluate("async () => (await self.HP_OUTBOX.all()).map((e) => e.tries)")
+    assert tries == [3]
+    assert not WorkoutLog.objects.exists()
+
+    page.unroute("**/api/v1/workout-logs/")
+    outbox.get_by_role("button", name="Retry").click()
+    expect(outbox).to_contain_text("All logs are synced")
+    assert WorkoutLog.objects.filter(session=run).count() == 1
+    phone.close()
