@@ -130,6 +130,7 @@ def test_server_errors_are_retried_three_times_then_shown_and_retryable(live_ser
     page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=503, body="busy"))
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
     page.get_by_role("button", name="Save log").click()
+    page.wait_for_url("**/today/")
     outbox = page.locator("#outbox")
     expect(outbox).to_be_visible()
     for _ in range(3):  # each page load sends what waits: one more try each time

@@ -22,7 +22,10 @@
     if (!listed.length && !document.querySelector("[data-offline-urls]")) return;
     const urls = [location.pathname, ...Array.from(listed, (li) => li.textContent.trim())];
     const cache = await caches.open(PAGES);
-    await Promise.all(urls.map((url) => cache.add(url).catch(() => undefined)));
+    for (const url of urls) {
+      // One at a time: a phone on a weak connection, and a small server, both prefer it.
+      await cache.add(url).catch(() => undefined);
+    }
   }
 
   /* --- The log form: its inputs become the log's JSON ---------------------------------- */

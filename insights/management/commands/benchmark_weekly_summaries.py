@@ -115,7 +115,7 @@ class Command(BaseCommand):
             validate_sample(coach)
             self.measure(coach, athletes, now, show_queries=options["verbosity"] >= 2)
         finally:
-            if coach is not None and not keep:
+            if not keep:
                 started = time.perf_counter()
                 remove(coach, new_exercises)
                 self.stdout.write(f"cleanup: {time.perf_counter() - started:.1f} s")
@@ -323,7 +323,8 @@ def validate_sample(coach):
 def remove(coach, new_exercises):
     """Delete the athletes' users (and with them everything of theirs), then the coach."""
     with transaction.atomic():
-        User.objects.filter(athlete__coach=coach).delete()
-        User.objects.filter(pk=coach.pk).delete()
+        if coach is not None:  # None: the setup failed and was rolled back
+            User.objects.filter(athlete__coach=coach).delete()
+            User.objects.filter(pk=coach.pk).delete()
         # The system catalog, if this run had to load it into an empty database.
         Exercise.objects.filter(pk__in=new_exercises).delete()
