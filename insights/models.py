@@ -27,8 +27,9 @@ class AIWeeklySummary(models.Model):
     adherence_rate = models.DecimalField(max_digits=4, decimal_places=3)
     total_volume = models.JSONField()
     fatigue_analysis = models.TextField()
-    patterns = models.JSONField(default=list)
-    suggestions = models.JSONField(default=list)
+    # blank=True: an empty list is a valid week ("nothing stands out"); the schemas judge the rest.
+    patterns = models.JSONField(default=list, blank=True)
+    suggestions = models.JSONField(default=list, blank=True)
     disclaimer = models.TextField(default=DISCLAIMER)
     generated_at = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,9 +9,9 @@ athlete and week. Safe to run twice, or on two machines at once: the unique cons
 import logging
 from datetime import datetime, time, timedelta
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from hybridpeaks.db import insert_once
 from insights.engine.analysis import analyse
 from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, Week
 from insights.models import AIWeeklySummary
@@ -173,11 +173,11 @@ def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary,
         suggestions=texts["suggestions"],
         generated_at=timezone.now(),
     )
-    summary.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            summary.save(force_insert=True)
-    except IntegrityError:
+    # The athlete and plan are loaded objects: checking they exist would cost a query each.
+    summary.full_clean(
+        exclude=["athlete", "plan"], validate_unique=False, validate_constraints=False
+    )
+    if not insert_once(summary):
         # Another run stored this week's summary first; theirs stands.
         return AIWeeklySummary.objects.get(athlete=athlete, week_end_date=week.week_end), False
     return summary, True

@@ -1,13 +1,13 @@
 """Storing what an athlete did. One path for the log form and the sync API."""
 
-from contextlib import nullcontext
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import timezone
 
+from hybridpeaks.db import insert_once
 from logging_app.models import WorkoutLog
 
 LOG_WINDOW = timedelta(days=7)
@@ -64,21 +64,14 @@ def record_workout(
         exclude=["session", "athlete"], validate_unique=False, validate_constraints=False
     )
     check_timing(session=session, completed_at=completed_at, time_zone=athlete.user.zoneinfo)
-    # Inside a transaction (a caller's, a test's), a failed INSERT would break it unless it
-    # runs in a savepoint. In autocommit the INSERT is a transaction of its own, and wrapping it
-    # would add BEGIN and COMMIT: two queries of the sync API's six.
-    in_transaction = transaction.get_connection().in_atomic_block
-    try:
-        with transaction.atomic() if in_transaction else nullcontext():
-            log.save(force_insert=True)
-    except IntegrityError:
+    if not insert_once(log):
         stored = (
             WorkoutLog.objects.filter(Q(pk=log_id) | Q(session=session, athlete=athlete))
             .order_by("created_at")
             .first()
         )
         if stored is None:
-            raise
+            raise IntegrityError(f"The database refused log {log.pk}, and holds no winner.")
         # log.pk, not log_id: full_clean() made it a UUID, and a form posts the id as text.
         if stored.pk != log.pk:
             raise LogConflict(stored) from None

@@ -65,3 +65,8 @@ def test_summary_outlives_a_deleted_plan_and_goes_with_the_athlete():
     assert summary.plan is None
     summary.athlete.user.delete()
     assert not AIWeeklySummary.objects.filter(pk=summary.pk).exists()
+
+
+def test_a_week_with_nothing_to_suggest_is_valid():
+    summary = WeeklySummaryFactory(patterns=[], suggestions=[])
+    summary.full_clean()

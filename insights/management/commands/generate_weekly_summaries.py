@@ -4,14 +4,18 @@ Hourly, because weeks end at midnight in each athlete's own time zone. Idempoten
 run on several machines at once.
 """
 
+import logging
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from accounts.models import Athlete
 from insights.services import NothingLogged, WeekNotOver, complete_ended_plans, generate_summary
 from training.selectors import monday_of
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -28,7 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, weeks, **options):
         now = timezone.now()
         completed = complete_ended_plans(now)
-        created = skipped = 0
+        created = skipped = failed = 0
         for athlete in Athlete.objects.select_related("user").order_by("pk"):
             this_monday = monday_of(timezone.localdate(now, athlete.user.zoneinfo))
             for back in range(1, weeks + 1):
@@ -39,8 +43,14 @@ class Command(BaseCommand):
                 except (WeekNotOver, NothingLogged):
                     skipped += 1
                     continue
+                except ValidationError:
+                    # One athlete's bad week must not stop everyone else's summaries.
+                    logger.exception("No summary for athlete %s, week %s", athlete.pk, back)
+                    failed += 1
+                    continue
                 created += was_created
         self.stdout.write(
             f"{completed} plan(s) completed; {created} summary(ies) written; "
             f"{skipped} athlete-week(s) without logs or not over yet."
+            + (f" {failed} failed (see the log)." if failed else "")
         )
