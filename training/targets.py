@@ -79,7 +79,7 @@ def load_from_percent(one_rep_max, percent) -> Decimal:
     return round_load(Decimal(str(one_rep_max)) * Decimal(str(percent)) / 100)
 
 
-def _exercise_key(exercise_id) -> str | None:
+def exercise_key(exercise_id) -> str | None:
     """Prescriptions hold ids as strings, benchmarks as UUIDs: compare them in one form."""
     if exercise_id is None:
         return None
@@ -99,7 +99,7 @@ def newest_benchmarks(benchmarks: Iterable) -> dict:
     """The newest benchmark per (metric_type, exercise id), found in one pass."""
     newest = {}
     for benchmark in benchmarks:
-        key = (benchmark.metric_type, _exercise_key(getattr(benchmark, "exercise_id", None)))
+        key = (benchmark.metric_type, exercise_key(getattr(benchmark, "exercise_id", None)))
         if key not in newest or _recency(benchmark) > _recency(newest[key]):
             newest[key] = benchmark
     return newest
@@ -119,7 +119,7 @@ class Benchmarks:
 
     def value(self, metric_type: str, exercise_id=None) -> Decimal | None:
         """The newest value of a metric (for 1RM: of that exercise), or None."""
-        benchmark = self.newest.get((metric_type, _exercise_key(exercise_id)))
+        benchmark = self.newest.get((metric_type, exercise_key(exercise_id)))
         return None if benchmark is None else _decimal(benchmark.value)
 
 
@@ -161,7 +161,7 @@ def _as_written(intensity) -> str:
 
 def _exercise_name(names: Mapping, exercise_id) -> str:
     """The exercise's name whether `names` is keyed by UUIDs or by their strings."""
-    key = _exercise_key(exercise_id)
+    key = exercise_key(exercise_id)
     name = names.get(key)
     with suppress(TypeError, ValueError):
         name = name or names.get(uuid.UUID(key))

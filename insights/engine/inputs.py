@@ -6,28 +6,20 @@ engine reads them defensively but does not validate them again.
 """
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+# One spelling per exercise id: prescriptions, logs and benchmarks may hold a UUID object or
+# text, and a missed match would silently drop a lift from the analysis.
+from training.targets import exercise_key
+
 # How many previous weeks of logs the analysis reads (chronic load, strain percentile, CTL).
 HISTORY_WEEKS = 12
 
 DAYS_IN_WEEK = 7
-
-
-def exercise_key(exercise_id) -> str | None:
-    """One spelling per exercise id: prescriptions, logs and benchmarks may differ in case or
-    hold a UUID object, and a missed match would silently drop a lift from the analysis."""
-    if exercise_id is None:
-        return None
-    try:
-        return str(uuid.UUID(str(exercise_id)))
-    except ValueError:
-        return str(exercise_id)
 
 
 @dataclass(frozen=True)
