@@ -101,15 +101,23 @@ def without_minutes(logs: Iterable[Logged]) -> int:
     return sum(1 for log in logs if log.rpe is not None and session_minutes(log) is None)
 
 
-def daily_loads(logs: Iterable[Logged], start: dt.date, days: int = DAYS_IN_WEEK) -> list[float]:
-    """Load per day from `start`, by local completion date; rest days are 0."""
+def loads_by_day(items, start: dt.date, days: int, *, day_of, load_of) -> list[float]:
+    """Sum each item's load onto its day from `start`; days without one are 0, and items
+    outside the range or without a load are left out. Shared by done and planned loads."""
     loads = [0.0] * days
-    for log in logs:
-        index = (log.completed_on - start).days
-        load = session_load(log)
+    for item in items:
+        index = (day_of(item) - start).days
+        load = load_of(item)
         if 0 <= index < days and load is not None:
             loads[index] += load
     return loads
+
+
+def daily_loads(logs: Iterable[Logged], start: dt.date, days: int = DAYS_IN_WEEK) -> list[float]:
+    """Load per day from `start`, by local completion date; rest days are 0."""
+    return loads_by_day(
+        logs, start, days, day_of=lambda log: log.completed_on, load_of=session_load
+    )
 
 
 def weekly_load(daily: Sequence[float]) -> float:

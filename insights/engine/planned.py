@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from insights.engine.endurance import planned_minutes, prescribed_zone
 from insights.engine.inputs import DAYS_IN_WEEK, Planned
+from insights.engine.metrics import loads_by_day
 from insights.engine.strength import prescribed_rpe
 
 # Convention: session RPE expected per endurance zone, matching Foster's CR-10 words
@@ -57,10 +58,10 @@ def planned_session_load(session: Planned) -> float | None:
 
 def planned_daily_loads(planned: Iterable[Planned], week_start) -> list[float]:
     """Planned load per day of the week, Monday first."""
-    loads = [0.0] * DAYS_IN_WEEK
-    for session in planned:
-        index = (session.date - week_start).days
-        load = planned_session_load(session)
-        if 0 <= index < DAYS_IN_WEEK and load is not None:
-            loads[index] += load
-    return loads
+    return loads_by_day(
+        planned,
+        week_start,
+        DAYS_IN_WEEK,
+        day_of=lambda session: session.date,
+        load_of=planned_session_load,
+    )

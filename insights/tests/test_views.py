@@ -12,11 +12,9 @@ from insights.tests.factories import WeeklySummaryFactory
 from logging_app.tests.factories import WorkoutLogFactory
 from training.selectors import monday_of
 from training.tests.factories import (
-    BenchmarkFactory,
-    ExerciseFactory,
     TrainingPlanFactory,
     TrainingSessionFactory,
-    strength_prescription,
+    busy_roster,
 )
 
 pytestmark = pytest.mark.django_db
@@ -324,20 +322,7 @@ def test_roster_shows_the_latest_summary(client, summary):
 def test_roster_stays_in_budget_with_40_athletes_with_summaries(
     client, coach, this_monday, last_monday, django_assert_max_num_queries
 ):
-    squat = ExerciseFactory()
-    for athlete in AthleteFactory.create_batch(40, coach=coach):
-        plan = TrainingPlanFactory(athlete=athlete, week_start_date=this_monday)
-        TrainingPlanFactory(athlete=athlete, week_start_date=this_monday + timedelta(days=7))
-        BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat)
-        for day in range(5):
-            session = TrainingSessionFactory(
-                plan=plan,
-                date=this_monday + timedelta(days=day),
-                type="strength",
-                prescription=strength_prescription(squat.pk),
-            )
-            if day < 2:
-                WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
+    for athlete in busy_roster(coach, this_monday):
         for weeks_back in (1, 2, 3):
             monday = this_monday - timedelta(weeks=weeks_back)
             WeeklySummaryFactory(plan=TrainingPlanFactory(athlete=athlete, week_start_date=monday))

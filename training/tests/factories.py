@@ -82,3 +82,26 @@ class BenchmarkFactory(factory.django.DjangoModelFactory):
     value = 250
     unit = factory.LazyAttribute(lambda b: BenchmarkMetric.UNITS.get(b.metric_type, "kg"))
     established_at = factory.LazyFunction(date.today)
+
+
+def busy_roster(coach, monday, athletes=40):
+    """A realistic roster for query-budget tests: each athlete with this and next week
+    planned, a 1RM, five strength sessions this week and the first two logged."""
+    from logging_app.tests.factories import WorkoutLogFactory
+
+    squat = ExerciseFactory()
+    roster = AthleteFactory.create_batch(athletes, coach=coach)
+    for athlete in roster:
+        plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+        TrainingPlanFactory(athlete=athlete, week_start_date=monday + timedelta(days=7))
+        BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat)
+        for day in range(5):
+            session = TrainingSessionFactory(
+                plan=plan,
+                date=monday + timedelta(days=day),
+                type="strength",
+                prescription=strength_prescription(squat.pk),
+            )
+            if day < 2:
+                WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
+    return roster

@@ -11,10 +11,10 @@ from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus
 from training.selectors import monday_of
 from training.tests.factories import (
-    BenchmarkFactory,
     ExerciseFactory,
     TrainingPlanFactory,
     TrainingSessionFactory,
+    busy_roster,
     strength_prescription,
 )
 
@@ -72,21 +72,7 @@ def test_roster_shows_the_week_and_the_flags(client, coach, today):
 def test_roster_stays_in_budget_for_40_athletes(
     client, coach, today, django_assert_max_num_queries
 ):
-    monday = monday_of(today)
-    squat = ExerciseFactory()
-    for athlete in AthleteFactory.create_batch(40, coach=coach):
-        plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
-        TrainingPlanFactory(athlete=athlete, week_start_date=monday + timedelta(days=7))
-        BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat)
-        for day in range(5):
-            session = TrainingSessionFactory(
-                plan=plan,
-                date=monday + timedelta(days=day),
-                type="strength",
-                prescription=strength_prescription(squat.pk),
-            )
-            if day < 2:
-                WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
+    busy_roster(coach, monday_of(today))
     client.force_login(coach.user)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("training:roster"))
