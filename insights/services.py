@@ -186,14 +186,11 @@ def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary,
 def complete_ended_plans(now=None) -> int:
     """Active plans whose week has ended (in their athlete's time zone) become completed."""
     now = now or timezone.now()
-    completed = 0
-    plans = TrainingPlan.objects.filter(
+    candidates = TrainingPlan.objects.filter(
         status=PlanStatus.ACTIVE, week_start_date__lte=now.date() - timedelta(days=6)
     ).select_related("athlete__user")
-    for plan in plans:
-        if week_has_ended(plan.athlete, plan.week_start_date, now):
-            # Conditional, so a plan edited or replaced meanwhile is left as its editor left it.
-            completed += TrainingPlan.objects.filter(pk=plan.pk, status=PlanStatus.ACTIVE).update(
-                status=PlanStatus.COMPLETED
-            )
-    return completed
+    ended = [p.pk for p in candidates if week_has_ended(p.athlete, p.week_start_date, now)]
+    # Still conditional on "active", so a plan replaced meanwhile stays as its editor left it.
+    return TrainingPlan.objects.filter(pk__in=ended, status=PlanStatus.ACTIVE).update(
+        status=PlanStatus.COMPLETED
+    )
