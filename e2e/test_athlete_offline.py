@@ -84,6 +84,7 @@ def test_log_online_then_offline_then_sync(live_server, phone):
     page.reload()
     expect(page.get_by_text("Easy run")).to_be_visible()
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    expect(page.get_by_role("heading", name="Easy run")).to_be_visible()  # the kept form
     page.get_by_label("Average heart rate (bpm, optional)").fill("142")
     page.get_by_role("button", name="Save log").click()
     expect(page.get_by_role("heading", name="Today")).to_be_visible()

@@ -17,14 +17,18 @@
   /* --- The offline copy ---------------------------------------------------------------- */
 
   async function keepWeekOffline() {
-    if (!("caches" in window)) return;
+    // Offline, the copies are what the page came from: re-adding them would only replace
+    // each kept page with itself, and a page opened meanwhile could miss it.
+    if (!("caches" in window) || navigator.onLine === false) return;
     const listed = document.querySelectorAll("[data-offline-urls] li");
     if (!listed.length && !document.querySelector("[data-offline-urls]")) return;
     const urls = [location.pathname, ...Array.from(listed, (li) => li.textContent.trim())];
     const cache = await caches.open(PAGES);
     for (const url of urls) {
-      // One at a time: a phone on a weak connection, and a small server, both prefer it.
-      await cache.add(url).catch(() => undefined);
+      // Only what is not kept yet: visiting a page online refreshes its copy (sw.js), and
+      // replacing a kept copy here could lose it if the page is left halfway. One at a time:
+      // a phone on a weak connection, and a small server, both prefer it.
+      if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
     }
   }
 
