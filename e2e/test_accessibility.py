@@ -1,0 +1,148 @@
+"""Accessibility as a test: axe-core on every page, at phone and desktop width, light and dark.
+
+Each page of the athlete, the coach and a signed-out visitor is opened on the demo data in
+real Chromium and checked by axe-core (vendored under e2e/vendor for tests only; the app's
+CSP rightly blocks injected scripts, so the context bypasses it). Serious and critical
+violations fail the test, listed page by page so one run shows all of them. The same visit
+checks that nothing scrolls sideways. The Django admin is Django's own and is left out.
+"""
+
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import Browser
+
+from accounts.invitations import token_for
+from accounts.services import create_invitation
+from insights.models import AIWeeklySummary
+from logging_app.demo import DEMO_PASSWORD
+from logging_app.models import WorkoutLog
+from training.models import TrainingSession
+from training.selectors import monday_of
+
+AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+SIZES = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+ATHLETE = "alex@example.com"
+COACH = "coach.maria@example.com"
+
+
+def athlete_pages():
+    from accounts.models import User
+
+    athlete = User.objects.get(email=ATHLETE).athlete
+    monday = monday_of(timezone.localdate(timezone=athlete.user.zoneinfo))
+    log = WorkoutLog.objects.filter(athlete=athlete).order_by("-completed_at").first()
+    open_sessions = TrainingSession.objects.filter(
+        plan__athlete=athlete, plan__week_start_date=monday, logs__isnull=True
+    )
+    summary = AIWeeklySummary.objects.filter(athlete=athlete).latest("week_end_date")
+    pages = [
+        "/today/",
+        "/today/week/",
+        f"/today/week/{monday - timedelta(weeks=1):%Y-%m-%d}/",
+        "/today/history/",
+        f"/today/history/{log.pk}/",
+        "/today/benchmarks/",
+        "/today/summaries/",
+        f"/today/summaries/{summary.week_end_date:%Y-%m-%d}/",
+        "/accounts/account/",
+        "/accounts/password/change/",
+        "/accounts/account/delete/",
+    ]
+    for kind in ("strength", "endurance"):
+        session = open_sessions.filter(type=kind).first()
+        if session:
+            pages.append(f"/today/sessions/{session.pk}/log/")
+    return pages
+
+
+def coach_pages():
+    from accounts.models import User
+
+    athlete = User.objects.get(email=ATHLETE).athlete
+    monday = monday_of(timezone.localdate())
+    summary = AIWeeklySummary.objects.filter(athlete=athlete).latest("week_end_date")
+    base = f"/coach/athletes/{athlete.pk}"
+    return [
+        "/coach/",
+        f"{base}/",
+        f"{base}/weeks/{monday:%Y-%m-%d}/",
+        f"{base}/weeks/{monday + timedelta(weeks=1):%Y-%m-%d}/",
+        f"{base}/benchmarks/",
+        f"{base}/summaries/{summary.week_end_date:%Y-%m-%d}/",
+        "/coach/exercises/",
+        "/coach/exercises/new/",
+        "/accounts/invitations/",
+        "/accounts/account/",
+    ]
+
+
+def visitor_pages():
+    from accounts.models import User
+
+    coach = User.objects.get(email=COACH).coach
+    token = token_for(create_invitation(coach=coach))
+    return [
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+        f"/accounts/invite/{token}/",
+    ]
+
+
+def sign_in(page, base_url, email):
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def problems_on(page, url) -> list[str]:
+    response = page.goto(url)
+    problems = []
+    if response is None or response.status >= 400:
+        return [f"{url}: HTTP {response.status if response else 'no response'}"]
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+        "v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+    )
+    for violation in result:
+        if violation["impact"] in BLOCKING:
+            problems.append(
+                f"{url}: {violation['impact']} {violation['id']} ({violation['help']}) "
+                f"at {violation['nodes']}"
+            )
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    if width[0] > width[1]:
+        problems.append(f"{url}: scrolls sideways ({width[0]} px wide in {width[1]} px)")
+    return problems
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_page_passes_axe(live_server, browser: Browser, size, scheme):
+    call_command("seed_demo", stdout=StringIO())
+    call_command("generate_weekly_summaries", stdout=StringIO())
+    problems = []
+    for email, pages in ((ATHLETE, athlete_pages()), (COACH, coach_pages()), (None, None)):
+        context = browser.new_context(
+            viewport=SIZES[size], color_scheme=scheme, bypass_csp=True, service_workers="block"
+        )
+        page = context.new_page()
+        if email:
+            sign_in(page, live_server.url, email)
+        else:
+            pages = visitor_pages()
+        for path in pages:
+            problems += problems_on(page, live_server.url + path)
+        context.close()
+    assert not problems, "\n".join(problems)
