@@ -282,7 +282,9 @@ class BenchmarkMetric(models.Model):
             self.unit = expected
         if self.metric_type == self.MetricType.ONE_RM and not self.exercise_id:
             raise ValidationError({"exercise": "A 1RM benchmark needs its exercise."})
-        if self.established_at and self.established_at > timezone.localdate():
+        # "The future" starts at the athlete's midnight, wherever the person recording it is.
+        zone = self.athlete.user.zoneinfo if self.athlete_id else None
+        if self.established_at and self.established_at > timezone.localdate(timezone=zone):
             raise ValidationError({"established_at": "A benchmark cannot be dated in the future."})
         if self.metric_type != self.MetricType.ONE_RM and self.exercise_id:
             raise ValidationError({"exercise": "Only 1RM benchmarks name an exercise."})

@@ -1,5 +1,6 @@
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -87,24 +88,57 @@ def test_only_a_one_rep_max_names_an_exercise(coach_client, athlete, squat):
 
 
 @pytest.mark.parametrize(
-    ("metric_type", "value", "unit", "shown"),
+    ("metric_type", "value", "unit", "stored", "shown"),
     [
-        ("FTP", "250", "W", "250 W"),
-        ("HR_zone_3", "162", "bpm", "162 bpm"),
-        ("pace_5k", "270", "s/km", "4:30 /km"),
-        ("pace_half_marathon", "305.4", "s/km", "5:05 /km"),
+        ("FTP", "250", "W", 250, "250 W"),
+        ("HR_zone_3", "162", "bpm", 162, "162 bpm"),
+        ("pace_5k", "4:30", "s/km", 270, "4:30 /km"),
+        ("pace_half_marathon", "5:05/km", "s/km", 305, "5:05 /km"),
     ],
 )
 def test_coach_records_endurance_benchmarks_with_their_units(
-    coach_client, athlete, metric_type, value, unit, shown
+    coach_client, athlete, metric_type, value, unit, stored, shown
 ):
     response = coach_client.post(url(athlete), entry(metric_type, value), follow=True)
 
     assert response.status_code == 200
     benchmark = BenchmarkMetric.objects.get(athlete=athlete)
     assert (benchmark.metric_type, benchmark.unit, benchmark.exercise) == (metric_type, unit, None)
-    assert benchmark.value == Decimal(value)
+    assert benchmark.value == stored
     assert f"<td>{shown}</td>" in response.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "seconds"),
+    [("4:35", 275), ("4:35/km", 275), (" 4:35 /km ", 275), ("12:05 / KM", 725), ("0:59", 59)],
+)
+def test_paces_are_typed_as_minutes_and_seconds(coach_client, athlete, typed, seconds):
+    response = coach_client.post(url(athlete), entry("pace_10k", typed))
+
+    assert response.status_code == 302
+    assert BenchmarkMetric.objects.get().value == seconds
+
+
+@pytest.mark.parametrize(
+    ("metric_type", "typed", "message"),
+    [
+        ("pace_5k", "4:75", "Pace: “4:75” has 75 seconds; seconds go up to 59."),
+        ("pace_5k", "abc", "Pace: type minutes:seconds per km, such as 4:35 (not “abc”)."),
+        ("pace_5k", "270", "Pace: type minutes:seconds per km, such as 4:35 (not “270”)."),
+        ("FTP", "abc", "Value: type a number, such as 142.5."),
+        ("FTP", "4:35", "Value: type a number, such as 142.5."),
+    ],
+)
+def test_a_value_that_does_not_read_is_refused_beside_the_value(
+    coach_client, athlete, metric_type, typed, message
+):
+    response = coach_client.post(url(athlete), entry(metric_type, typed))
+
+    assert response.status_code == 422
+    assert response.context["form"].errors == {"value": [message]}
+    assert f'value="{typed}"' in response.text  # what was typed is kept
+    assert '<details class="benchmark-record" open>' in response.text
+    assert not BenchmarkMetric.objects.exists()
 
 
 def test_recording_is_audited(coach_client, athlete):
@@ -168,20 +202,44 @@ def test_the_chart_is_in_the_page_with_its_points(coach_client, athlete):
     # Oldest → newest, left → right (see test_charts for the arithmetic).
     assert 'points="60,100 185,10 310,46"' in page
     assert '<circle cx="185.0" cy="10.0" r="3"/>' in page
-    assert '<title id="chart-1-title">FTP progression</title>' in page
+    assert '<title id="chart-ftp-title">FTP progression</title>' in page
     assert "3 benchmarks, from 200 W on 1 Jan 2025 to 230 W on 21 Jan 2025." in page
     assert ">250 W</text>" in page and ">200 W</text>" in page
 
 
-def test_a_single_benchmark_is_a_single_dot(coach_client, athlete):
-    BenchmarkFactory(athlete=athlete, metric_type="pace_10k", value=285)
+def test_a_single_benchmark_is_a_row_not_a_chart(coach_client, athlete):
+    BenchmarkFactory(
+        athlete=athlete, metric_type="pace_10k", value=285, established_at="2025-04-02"
+    )
 
     page = coach_client.get(url(athlete)).text
 
-    assert "<polyline" not in page
-    assert page.count("<circle") == 1
-    assert "One benchmark: 4:45 /km on" in page
-    assert "lower is faster" in page
+    assert "<svg" not in page and "Progression" not in page
+    assert (
+        '<th scope="row">10 km pace</th>\n          <td>4:45 /km</td>\n'
+        '          <td><time datetime="2025-04-02">2 Apr 2025</time></td>'
+    ) in page
+
+
+def test_current_values_come_first_and_the_form_is_folded_away(coach_client, athlete):
+    for day, value in [(date(2025, 1, 1), 200), (date(2025, 2, 1), 250)]:
+        BenchmarkFactory(athlete=athlete, metric_type="FTP", value=value, established_at=day)
+    BenchmarkFactory(athlete=athlete, metric_type="HR_zone_2", value=150)
+
+    page = coach_client.get(url(athlete)).text
+
+    order = ["Current values", "Record a benchmark", "Progression"]
+    assert [page.index(text) for text in order] == sorted(page.index(text) for text in order)
+    assert '<details class="benchmark-record">' in page  # closed
+    assert '<a href="#metric-ftp">FTP</a>' in page and 'id="metric-ftp"' in page
+    assert page.count("<svg") == 1  # FTP has two points; zone 2 one
+
+
+def test_with_no_benchmarks_the_form_is_open(coach_client, athlete):
+    page = coach_client.get(url(athlete)).text
+
+    assert '<details class="benchmark-record" open>' in page
+    assert "No benchmarks yet." in page
 
 
 def test_the_form_offers_the_coachs_catalog(coach_client, athlete, squat):
@@ -254,6 +312,57 @@ def test_athlete_sees_only_their_own_benchmarks(client, athlete):
 
     assert "250 W" in page
     assert "321" not in page
+
+
+# --- "Not in the future" is the athlete's date ---------------------------------------------
+
+# 19:00 UTC on 10 March: already 00:30 on 11 March in Kolkata (UTC+5:30).
+JUST_AFTER_MIDNIGHT_IN_KOLKATA = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def kolkata_athlete():
+    return AthleteFactory(user__time_zone="Asia/Kolkata")
+
+
+@pytest.mark.parametrize("who", ["athlete", "coach in UTC"])
+def test_an_athlete_ahead_of_utc_can_record_their_today(client, kolkata_athlete, who):
+    viewer = kolkata_athlete.user if who == "athlete" else kolkata_athlete.coach.user
+    target = MY_URL if who == "athlete" else url(kolkata_athlete)
+    client.force_login(viewer)
+
+    with mock.patch("django.utils.timezone.now", return_value=JUST_AFTER_MIDNIGHT_IN_KOLKATA):
+        form = client.get(target).context["form"]
+        response = client.post(target, entry("FTP", "250", day="2026-03-11"))
+
+    assert form["established_at"].value() == date(2026, 3, 11)
+    assert 'max="2026-03-11"' in str(form["established_at"])
+    assert response.status_code == 302
+    assert BenchmarkMetric.objects.get().established_at == date(2026, 3, 11)
+
+
+def test_the_day_after_the_athletes_today_is_refused(client, kolkata_athlete):
+    client.force_login(kolkata_athlete.coach.user)
+
+    with mock.patch("django.utils.timezone.now", return_value=JUST_AFTER_MIDNIGHT_IN_KOLKATA):
+        response = client.post(url(kolkata_athlete), entry("FTP", "250", day="2026-03-12"))
+
+    assert response.status_code == 422
+    assert response.context["form"].errors == {
+        "established_at": ["A benchmark cannot be dated in the future."]
+    }
+
+
+def test_an_athlete_behind_utc_cannot_record_utcs_today(client):
+    athlete = AthleteFactory(user__time_zone="America/Los_Angeles")  # still 10 March, 13:00
+    client.force_login(athlete.user)
+
+    with mock.patch("django.utils.timezone.now", return_value=JUST_AFTER_MIDNIGHT_IN_KOLKATA
+                    + timedelta(hours=1)):  # fmt: skip
+        response = client.post(MY_URL, entry("FTP", "250", day="2026-03-11"))
+
+    assert response.status_code == 422
+    assert "established_at" in response.context["form"].errors
 
 
 # --- Who may not -------------------------------------------------------------------------
@@ -329,5 +438,5 @@ def test_query_count_does_not_grow_with_the_history(
 
     assert response.status_code == 200
     assert len(response.context["histories"]) == 10
-    assert response.text.count("<svg") == 10
+    assert response.text.count("<svg") == 10  # every metric has six points
     assert len(one.captured_queries) <= 8

@@ -1,4 +1,4 @@
-"""An athlete's benchmarks: the history of each metric with its chart, and a form to add one.
+"""An athlete's benchmarks: current values, each metric's progression, a form to add one.
 
 The coach (for an athlete on their roster) and the athlete (for themself) use one page and one
 implementation, `_benchmarks_page`; the two entry points differ only in who may come in and
@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import Athlete
@@ -47,24 +48,32 @@ def metric_name(metric_type: str, exercise=None) -> str:
 
 @dataclass(frozen=True)
 class MetricHistory:
-    """One metric's benchmarks (for 1RM: one exercise's), newest first, and its chart."""
+    """One metric's benchmarks (for 1RM: one exercise's), newest first, and its chart: a
+    progression needs two points, so a single benchmark has none (it is in the table)."""
 
     metric_type: str
     name: str
     unit: str
     entries: list[tuple[BenchmarkMetric, str]]  # (benchmark, its value as read)
-    chart: LineChart
+    chart: LineChart | None
 
     @property
     def latest(self) -> str:
         return self.entries[0][1]
 
     @property
+    def anchor(self) -> str:
+        """A readable, unique fragment for links to the chart: "1rm-back-squat"."""
+        return slugify(self.name)
+
+    @property
+    def latest_date(self):
+        return self.entries[0][0].established_at
+
+    @property
     def description(self) -> str:
         """The chart's <desc>: what a sighted reader gets from the line."""
         newest, oldest = self.entries[0], self.entries[-1]
-        if len(self.entries) == 1:
-            return f"One benchmark: {newest[1]} on {date_label(newest[0].established_at)}."
         return (
             f"{len(self.entries)} benchmarks, from {oldest[1]} on "
             f"{date_label(oldest[0].established_at)} to {newest[1]} on "
@@ -93,7 +102,7 @@ def histories(benchmarks) -> list[MetricHistory]:
                 name=metric_name(metric_type, group[0].exercise),
                 unit=unit,
                 entries=[(b, value_text(b.value, unit)) for b in group],
-                chart=line_chart(points, unit=unit, value_label=label),
+                chart=line_chart(points, unit=unit, value_label=label) if len(points) > 1 else None,
             )
         )
     return sorted(result, key=lambda h: (METRIC_ORDER.get(h.metric_type, 99), h.name.casefold()))
@@ -102,11 +111,13 @@ def histories(benchmarks) -> list[MetricHistory]:
 def _benchmarks_page(request, athlete: Athlete, *, own: bool):
     """The page for `athlete`, whoever found them; the exercises are their coach's catalog."""
     exercises = exercises_visible_to(athlete.coach).order_by("name")
-    today = timezone.localdate(timezone=request.user.zoneinfo)
+    # The athlete's date, not the viewer's: a coach in another zone records the athlete's day.
+    today = timezone.localdate(timezone=athlete.user.zoneinfo)
     form = BenchmarkForm(
         request.POST if request.method == "POST" else None,
         instance=BenchmarkMetric(athlete=athlete),
         exercises=exercises,
+        today=today,
         initial={"established_at": today},
     )
     if form.is_bound and form.is_valid():
@@ -125,11 +136,13 @@ def _benchmarks_page(request, athlete: Athlete, *, own: bool):
                 f"{date_label(benchmark.established_at)}.",
             )
             return redirect(request.path)
+    every = histories(benchmarks_of(athlete))
     context = {
         "athlete": athlete,
         "own": own,
         "form": form,
-        "histories": histories(benchmarks_of(athlete)),
+        "histories": every,
+        "charted": [history for history in every if history.chart],
     }
     return render(request, TEMPLATE, context, status=422 if form.is_bound else 200)
 
@@ -138,7 +151,7 @@ def _benchmarks_page(request, athlete: Athlete, *, own: bool):
 @require_http_methods(["GET", "POST"])
 def athlete_benchmarks(request, athlete_id):
     """A coach's view of one of their athletes; anyone else's athlete is a 404."""
-    athletes = athletes_visible_to(request.user).select_related("coach")
+    athletes = athletes_visible_to(request.user).select_related("coach", "user")
     athlete = get_object_or_404(athletes, pk=athlete_id)
     return _benchmarks_page(request, athlete, own=False)
 
@@ -147,6 +160,6 @@ def athlete_benchmarks(request, athlete_id):
 @require_http_methods(["GET", "POST"])
 def my_benchmarks(request):
     """The signed-in athlete's own benchmarks."""
-    athletes = athletes_visible_to(request.user).select_related("coach")
+    athletes = athletes_visible_to(request.user).select_related("coach", "user")
     athlete = get_object_or_404(athletes, pk=request.user.pk)
     return _benchmarks_page(request, athlete, own=True)
