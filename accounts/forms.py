@@ -8,8 +8,10 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 
 from accounts.models import User, normalize_email
 
+# "localtime" is the server's own zone file, not a zone anyone lives in.
 TIME_ZONE_CHOICES = [
-    (zone, zone.replace("_", " ")) for zone in sorted(zoneinfo.available_timezones())
+    (zone, zone.replace("_", " "))
+    for zone in sorted(zoneinfo.available_timezones() - {"localtime"})
 ]
 
 
@@ -44,6 +46,9 @@ class SignupForm(SetPasswordMixin, forms.Form):
 
     def __init__(self, *args, fixed_email: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # static/js/timezone.js selects this device's zone; a re-shown form keeps the choice.
+            self.fields["time_zone"].widget.attrs["data-browser-zone"] = ""
         self.fixed_email = fixed_email
         if fixed_email:
             self.fields["email"].initial = fixed_email
@@ -65,6 +70,17 @@ class SignupForm(SetPasswordMixin, forms.Form):
         # Against the would-be user, so "too similar to your email" can be caught.
         self.validate_password_for_user(User(email=cleaned.get("email", "")))
         return cleaned
+
+
+class TimeZoneForm(forms.Form):
+    """A person's own zone: on the account page, and the travel offer's "Switch"."""
+
+    time_zone = forms.ChoiceField(
+        choices=TIME_ZONE_CHOICES,
+        label="Time zone",
+        help_text="Decides what “today” means for you and the clock every time is shown on.",
+        error_messages={"invalid_choice": "“%(value)s” is not a time zone we know."},
+    )
 
 
 class InvitationForm(forms.Form):

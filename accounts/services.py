@@ -74,6 +74,26 @@ def accept_invitation(*, token, name, email, password, time_zone, request=None) 
     return athlete
 
 
+@transaction.atomic
+def change_time_zone(*, user: User, time_zone: str, request=None) -> User:
+    """Move a person's clock (travel, or a wrong zone at sign-up); their "today" follows.
+
+    Stored times do not change: they are instants, shown from now on in the new zone.
+    """
+    previous = user.time_zone
+    if time_zone == previous:
+        return user
+    user.time_zone = time_zone
+    user.full_clean()
+    user.save(update_fields=["time_zone", "updated_at"])
+    # zoneinfo is cached on the instance; the rest of this request must see the new zone.
+    user.__dict__.pop("zoneinfo", None)
+    audit.record(
+        "change_time_zone", user, entity=user, request=request, old=previous, new=time_zone
+    )
+    return user
+
+
 class CoachHasAthletes(Exception):
     """A coach's account cannot go while athletes depend on it."""
 

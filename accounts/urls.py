@@ -25,6 +25,7 @@ urlpatterns = [
     path("invitations/<uuid:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("invite/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("account/", views.account, name="account"),
+    path("account/time-zone/", views.change_time_zone, name="change_time_zone"),
     path("account/export/", views.export_data, name="export_data"),
     path("account/delete/", views.delete_account, name="delete_account"),
 ]

@@ -11,12 +11,19 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import audit
 from accounts import services
 from accounts.export import export_personal_data
-from accounts.forms import ConfirmPasswordForm, EmailAuthenticationForm, InvitationForm, SignupForm
+from accounts.forms import (
+    ConfirmPasswordForm,
+    EmailAuthenticationForm,
+    InvitationForm,
+    SignupForm,
+    TimeZoneForm,
+)
 from accounts.invitations import InvitationUnusable, invitation_from_token, token_for
 from accounts.permissions import coach_required, is_athlete, is_coach
 
@@ -156,7 +163,31 @@ def revoke_invitation(request, pk):
 @login_required
 @require_GET
 def account(request):
-    return render(request, "accounts/account.html")
+    form = TimeZoneForm(initial={"time_zone": request.user.time_zone})
+    return render(request, "accounts/account.html", {"zone_form": form})
+
+
+@login_required
+@require_POST
+def change_time_zone(request):
+    """Set the person's zone: from the account page, or "Switch" on the travel offer.
+
+    `next` brings the traveller back to the page they were on (same site only).
+    """
+    form = TimeZoneForm(request.POST)
+    if not form.is_valid():
+        context = {"zone_form": form}
+        return render(request, "accounts/account.html", context, status=422)
+    services.change_time_zone(
+        user=request.user, time_zone=form.cleaned_data["time_zone"], request=request
+    )
+    messages.success(request, f"Your time zone is now {request.user.time_zone.replace('_', ' ')}.")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("accounts:account")
+    return redirect(target)
 
 
 @login_required

@@ -133,6 +133,8 @@ EXPECTED: dict[str, Row] = {
     "accounts:revoke_invitation":      post(SIGN_IN,  INVITES, 404,    403,    403,    403),
     "accounts:accept_invitation":       get(200,      200,     200,    200,    200,    200),
     "accounts:account":                 get(SIGN_IN,  200,     200,    200,    200,    200),
+    # An empty POST names no zone: the account page again, with the error (422).
+    "accounts:change_time_zone":       post(SIGN_IN,  422,     422,    422,    422,    422),
     "accounts:export_data":             get(SIGN_IN,  200,     200,    200,    200,    200),
     "accounts:delete_account":          get(SIGN_IN,  200,     200,    200,    200,    200),
     "training:roster":                  get(SIGN_IN,  200,     200,    403,    403,    403),

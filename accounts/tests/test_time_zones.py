@@ -101,3 +101,104 @@ def test_the_zone_does_not_outlive_the_request(client):
     client.logout()
     client.get(reverse("accounts:login"))
     assert timezone.get_current_timezone_name() == "UTC"
+
+
+# --- Changing one's zone: the account page and the travel offer's "Switch" -----------------
+
+CHANGE = reverse("accounts:change_time_zone")
+ACCOUNT = reverse("accounts:account")
+
+
+def test_the_account_page_shows_the_zone_selected(client):
+    athlete = berlin_athlete()
+    client.force_login(athlete.user)
+
+    page = client.get(ACCOUNT).content.decode()
+
+    assert '<option value="Europe/Berlin" selected>Europe/Berlin</option>' in page
+    assert f'action="{CHANGE}"' in page
+
+
+def test_switching_changes_the_profile_audits_it_and_returns(client):
+    from audit.models import AuditLog
+
+    athlete = berlin_athlete()
+    bystander = berlin_athlete()
+    client.force_login(athlete.user)
+
+    response = client.post(
+        CHANGE, {"time_zone": "America/New_York", "next": "/today/week/?x=1"}, follow=True
+    )
+
+    assert response.redirect_chain == [("/today/week/?x=1", 302)]
+    athlete.user.refresh_from_db()
+    bystander.user.refresh_from_db()
+    assert athlete.user.time_zone == "America/New_York"
+    assert bystander.user.time_zone == "Europe/Berlin"
+    entry = AuditLog.objects.get(action="change_time_zone")
+    assert entry.user == athlete.user and entry.entity_id == athlete.user.pk
+    assert entry.metadata == {"old": "Europe/Berlin", "new": "America/New_York"}
+    assert "Your time zone is now America/New York." in response.content.decode()
+
+
+@pytest.mark.parametrize("unsafe", ["https://evil.example/", "//evil.example/", ""])
+def test_switching_never_leaves_the_site(client, unsafe):
+    client.force_login(berlin_athlete().user)
+
+    response = client.post(CHANGE, {"time_zone": "Asia/Tokyo", "next": unsafe})
+
+    assert response.status_code == 302 and response["Location"] == ACCOUNT
+
+
+def test_the_same_zone_is_not_a_change(client):
+    from audit.models import AuditLog
+
+    client.force_login(berlin_athlete().user)
+    client.post(CHANGE, {"time_zone": "Europe/Berlin"})
+
+    assert not AuditLog.objects.filter(action="change_time_zone").exists()
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "", "<script>"])
+def test_a_zone_we_do_not_know_is_refused_beside_the_field(client, zone):
+    athlete = berlin_athlete()
+    client.force_login(athlete.user)
+
+    response = client.post(CHANGE, {"time_zone": zone})
+
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Time zone" in page
+    assert ("is not a time zone we know" if zone else "This field is required") in page
+    athlete.user.refresh_from_db()
+    assert athlete.user.time_zone == "Europe/Berlin"
+
+
+def test_anonymous_visitors_cannot_switch(client):
+    response = client.post(CHANGE, {"time_zone": "Asia/Tokyo"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert client.get(CHANGE).status_code in (302, 405)
+
+
+def test_the_travel_offer_is_on_every_signed_in_page_and_hidden_until_needed(client):
+    athlete = berlin_athlete()
+    client.force_login(athlete.user)
+
+    page = client.get(reverse("logging_app:history")).content.decode()
+
+    assert 'data-zone-offer data-profile-zone="Europe/Berlin"' in page
+    assert "hidden>" in page.split("data-zone-offer", 1)[1].split("\n", 1)[0]
+    assert 'name="next" value="/today/history/"' in page
+
+
+def test_the_signup_forms_ask_the_device_for_its_zone_only_when_fresh(client):
+    signup = reverse("accounts:signup")
+
+    fresh = client.get(signup).content.decode()
+    refused = client.post(signup, {"time_zone": "Asia/Tokyo"}).content.decode()
+
+    assert "data-browser-zone" in fresh and "js/timezone.js" in fresh
+    assert "data-browser-zone" not in refused  # a re-shown form keeps what the person chose
+    assert '<option value="Asia/Tokyo" selected>' in refused
