@@ -43,7 +43,7 @@ def test_keep_hides_the_offer_and_is_remembered_for_that_phone_zone(
     expect(offer(page)).to_contain_text(
         f"Your phone is on {shown} time; your profile uses Europe/Berlin."
     )
-    page.get_by_role("button", name="Keep Europe/Berlin").click()
+    offer(page).get_by_role("button", name="Keep").click()
     expect(offer(page)).to_be_hidden()
 
     page.reload()
@@ -65,7 +65,7 @@ def test_switch_changes_the_profile_and_comes_back(browser: Browser, live_server
     page = signed_in_page(browser, live_server, user.email, zone=phone_zone)
     start = page.url
 
-    page.get_by_role("button", name=f"Switch to {phone_zone.replace('_', ' ')}").click()
+    offer(page).get_by_role("button", name="Switch").click()
 
     expect(page.get_by_text(f"Your time zone is now {phone_zone}.")).to_be_visible()
     assert page.url == start
