@@ -123,3 +123,38 @@ def describe(error: SchemaError) -> str:
             return error.message.replace("Additional properties are not allowed", "unknown key")
         case _:
             return error.message
+
+
+def number_rules(schema: str) -> dict[str, dict]:
+    """Every number a document of `schema` may hold, by its shape path with "*" for list
+    positions ("exercises.*.sets.*.reps"): kind, bounds, and the rule in words.
+
+    Forms carry these to the phone, so a check made there uses the server's limits and says
+    what the server would say; nothing is copied by hand.
+    """
+    rules: dict[str, dict] = {}
+    _walk(schema_validator(schema).schema, [], rules)
+    return rules
+
+
+def _walk(node: dict, path: list[str], rules: dict) -> None:
+    for key, child in node.get("properties", {}).items():
+        _walk(child, [*path, key], rules)
+    if isinstance(node.get("items"), dict):
+        _walk(node["items"], [*path, "*"], rules)
+    kinds = node.get("type", [])
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    kind = "integer" if "integer" in kinds else "number" if "number" in kinds else None
+    if kind and path:
+        low, high = node.get("minimum"), node.get("maximum")
+        says = _says(kind, low, high)
+        rules[".".join(path)] = {"kind": kind, "min": low, "max": high, "says": says}
+
+
+def _says(kind: str, low, high) -> str:
+    what = "a whole number" if kind == "integer" else "a number"
+    if low is not None and high is not None:
+        return f"must be {what} {low}–{high}"
+    if low is not None:
+        return f"must be {what}, {low} or more"
+    return f"must be {what}"

@@ -1,19 +1,24 @@
 """The log form's fields, named by their JSON path, and turning a posted form into the log.
 
-The form names each input after where its value goes ("actualData.exercises.0.sets.1.reps"),
-and says in `data-json` what kind of value it is and in `data-empty` what an empty input
-means. The offline client (static/js/outbox.js) reads those attributes to build the same JSON
-in the browser; the server reads this table for a form posted without JavaScript. One table,
-two readers, one document.
+The form names each input after where its value goes ("actualData.exercises.0.sets.1.reps");
+FIELDS says, per leaf key, what kind of value it is and what an empty input means. The page
+carries this table (`data-fields` on the form), so the offline client (static/js/outbox.js)
+builds the same JSON in the browser as the server builds here for a form posted without
+JavaScript. One table, two readers, one document.
+
+Two things only a form has, settled by both readers the same way (`settle`): a set's "done"
+tick (an unticked set was not done and is left out; an exercise with no set done is stored
+as skipped), and a blank weight, which is 0 kg: a bodyweight set.
 """
 
 from dataclasses import dataclass
 
-# Leaf key → (JSON kind, what an empty input means: "omit" the key, "null", or "drop" the
-# enclosing object, e.g. an untyped distance).
+# Leaf key → (JSON kind, what an empty input means: "omit" the key, "null", "zero", or "drop"
+# the enclosing object, e.g. an untyped distance).
 FIELDS = {
     "exerciseId": ("string", "omit"),
-    "weight": ("number", "omit"),
+    "weight": ("number", "zero"),
+    "done": ("boolean", "omit"),
     "reps": ("integer", "omit"),
     "rpe": ("number", "null"),
     "modified": ("boolean", "omit"),
@@ -31,22 +36,13 @@ MAX_INDEX = 100
 
 @dataclass(frozen=True)
 class Input:
-    """One input of the log form: its name (the JSON path), kind and empty rule."""
+    """One input of the log form: its name (the JSON path), value, the label a person reads
+    (errors start with it, on the server and on the phone) and its error, if any."""
 
     name: str
     value: object = ""
-
-    @property
-    def key(self) -> str:
-        return self.name.rsplit(".", 1)[-1]
-
-    @property
-    def kind(self) -> str:
-        return FIELDS[self.key][0]
-
-    @property
-    def empty(self) -> str:
-        return FIELDS[self.key][1]
+    label: str = ""
+    error: str = ""
 
 
 def _convert(raw: str, kind: str):
@@ -63,8 +59,13 @@ def _convert(raw: str, kind: str):
 
 
 def actual_data_from(post) -> dict:
-    """Build actualData from a posted log form (the last value wins, so a hidden "false"
-    before a checkbox gives booleans that are false when unchecked)."""
+    """actualData from a posted log form: its document, settled."""
+    return settle(form_document(post))
+
+
+def form_document(post) -> dict:
+    """The posted form as a document, ticks still in, as a redrawn form shows it (the last
+    value wins, so a hidden "false" before a checkbox gives false when unchecked)."""
     document: dict = {}
     drops = []
     for name in post:
@@ -81,10 +82,27 @@ def actual_data_from(post) -> dict:
         if raw == "" and empty == "drop":
             drops.append(parts[:-1])
             continue
-        _put(document, parts, None if raw == "" else _convert(raw, kind))
+        _put(document, parts, EMPTY.get(empty) if raw == "" else _convert(raw, kind))
     for parent in drops:
         _remove(document, parent)
     return _lists(document)
+
+
+EMPTY = {"null": None, "zero": 0}
+
+
+def settle(document):
+    """Ticks become the log: only sets ticked done stay (without the tick), and an exercise
+    with none is skipped. The sync API never sees a tick, so its documents pass unchanged."""
+    for exercise in document.get("exercises", []) if isinstance(document, dict) else []:
+        if not isinstance(exercise, dict) or not isinstance(exercise.get("sets", []), list):
+            continue
+        sets = exercise.get("sets", [])
+        done = [s for s in sets if isinstance(s, dict) and s.pop("done", False)]
+        exercise["sets"] = done
+        if not done:
+            exercise["skipped"] = True
+    return document
 
 
 def _put(node: dict, parts: list[str], value) -> None:

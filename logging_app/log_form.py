@@ -1,27 +1,32 @@
-"""The log form of one session: what its inputs are and what they start with.
+"""The log form of one session: what its inputs are, what they start with, what they are
+called.
 
 A set done as planned needs no typing: sets, reps, the target load and the planned RPE are
-filled in from the prescription and the athlete's benchmarks.
+filled in from the prescription and the athlete's benchmarks (or, with no load planned, the
+athlete's last log of the exercise), and every set starts ticked done.
 """
 
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from logging_app.formdata import PREFIX, Input
+from hybridpeaks.json_validation import number_rules
+from logging_app.formdata import FIELDS, PREFIX, Input
 
 MINUTES_PER = {"minutes": 1, "hours": 60}
+ENDURANCE_TYPED = ("duration_value", "distance_value", "avgHeartRate", "avgPower")
 
 
 @dataclass
 class SetRow:
+    done: Input
     weight: Input
     reps: Input
     rpe: Input
 
     @property
-    def inputs(self):
-        return [(self.weight, "weight in kg"), (self.reps, "reps"), (self.rpe, "RPE")]
+    def numbers(self):
+        return [self.weight, self.reps, self.rpe]
 
 
 @dataclass
@@ -30,6 +35,7 @@ class ExerciseBlock:
     name: str
     plan: str  # "5 × 5 @ 75% 1RM"
     target: object  # targets.Target
+    planned: int  # sets as planned: "Done as planned" restores them
     exercise_id: Input
     modified: Input
     skipped: Input
@@ -38,6 +44,50 @@ class ExerciseBlock:
     @property
     def flags(self):
         return [(self.modified, "Modified"), (self.skipped, "Skipped")]
+
+
+# A set's numbers as the form names them; errors and aria-labels both start with these.
+SET_WORDS = {"done": "done", "weight": "weight (kg)", "reps": "reps", "rpe": "RPE"}
+BODY_LABELS = {
+    "completedAt": "Finished at",
+    "rpe": "Session RPE",
+    "notes": "Notes",
+    "id": "Log id",
+    "sessionId": "Session",
+}
+
+
+class FieldLabels:
+    """The label of each input, by name: what the form shows (or reads out) and what every
+    error about it starts with, from the server and from the phone alike."""
+
+    def __init__(self, exercise_names=(), distance_unit="km"):
+        self.exercise_names = list(exercise_names)
+        self.endurance = {
+            "duration.value": "Duration (minutes)",
+            "distance.value": f"Distance ({distance_unit}, optional)",
+            "avgHeartRate": "Average heart rate (bpm, optional)",
+            "avgPower": "Average power (W, optional)",
+        }
+
+    def __call__(self, name: str) -> str:
+        if name in BODY_LABELS:
+            return BODY_LABELS[name]
+        parts = name.removeprefix(PREFIX).split(".")
+        if parts[0] != "exercises" or len(parts) < 2 or not parts[1].isdigit():
+            return self.endurance.get(".".join(parts), "The log")
+        i = int(parts[1])
+        exercise = self.exercise_names[i] if i < len(self.exercise_names) else f"exercise {i + 1}"
+        if len(parts) >= 4 and parts[2] == "sets" and parts[3].isdigit():
+            where = f"Set {int(parts[3]) + 1} of {exercise}"
+            leaf = parts[4] if len(parts) == 5 else None
+            return f"{where}: {SET_WORDS[leaf]}" if leaf in SET_WORDS else where
+        return exercise
+
+
+def labels_for(view) -> FieldLabels:
+    distance = view.session.prescription.get("distance") or {}
+    return FieldLabels([line.label for line in view.lines], distance.get("unit", "km"))
 
 
 def _name(*parts) -> str:
@@ -55,43 +105,67 @@ def _plain(number) -> str:
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value}"
 
 
-def strength_blocks(view, posted: dict | None = None) -> list[ExerciseBlock]:
-    """One block per prescribed exercise; `posted` (actualData as sent) overrides the plan."""
+def _weight(value) -> str:
+    # 0 kg is a bodyweight set: shown blank, as it is typed (formdata: blank weight → 0).
+    return "" if value in (0, "0") else _plain(value)
+
+
+def planned_sets(item, target, last_weights=()) -> list[dict]:
+    """A prescription line as sets done exactly as planned. With no planned load (an RPE lift
+    with no 1RM, a bodyweight exercise) each set's weight is the athlete's last one."""
+    intensity = item.get("intensity", {})
+    planned_rpe = intensity.get("value") if intensity.get("type") == "rpe" else ""
+    sets = []
+    for j in range(int(item.get("sets") or 1)):
+        weight = target.kg
+        if weight is None and last_weights:
+            weight = last_weights[min(j, len(last_weights) - 1)]
+        sets.append({"done": True, "weight": weight, "reps": item.get("reps"), "rpe": planned_rpe})
+    return sets
+
+
+def strength_blocks(view, posted=None, last=None, errors=None) -> list[ExerciseBlock]:
+    """One block per prescribed exercise; `posted` (actualData as sent, sets with their ticks)
+    overrides the plan. `last` maps an exercise id to its weights in the athlete's last log."""
     items = view.session.prescription.get("exercises", [])
     sent = (posted or {}).get("exercises", [])
+    label_of, errors = labels_for(view), errors or {}
+
+    def put(*parts, value):
+        name = _name(*parts)
+        return Input(name, value, label_of(name), errors.get(name, ""))
+
     blocks = []
     for i, (item, line) in enumerate(zip(items, view.lines, strict=True)):
         done = sent[i] if i < len(sent) and isinstance(sent[i], dict) else None
-        intensity = item.get("intensity", {})
-        planned_rpe = intensity.get("value") if intensity.get("type") == "rpe" else ""
-        planned = [
-            {"weight": line.target.kg or "", "reps": item.get("reps"), "rpe": planned_rpe}
-        ] * int(item.get("sets") or 1)
-        sets = done.get("sets", []) if done else planned
+        planned = planned_sets(item, line.target, (last or {}).get(item.get("exerciseId"), ()))
         block = ExerciseBlock(
             index=i,
             name=line.label,
             plan=line.prescription,
             target=line.target,
-            exercise_id=Input(_name("exercises", i, "exerciseId"), item.get("exerciseId")),
-            modified=Input(_name("exercises", i, "modified"), bool(done and done.get("modified"))),
-            skipped=Input(_name("exercises", i, "skipped"), bool(done and done.get("skipped"))),
+            planned=len(planned),
+            exercise_id=put("exercises", i, "exerciseId", value=item.get("exerciseId")),
+            modified=put("exercises", i, "modified", value=bool(done and done.get("modified"))),
+            skipped=put("exercises", i, "skipped", value=bool(done and done.get("skipped"))),
         )
-        for j, values in enumerate(sets):
+        for j, values in enumerate(done.get("sets", []) if done else planned):
+            values = values if isinstance(values, dict) else {}
+            shown = {
+                "done": bool(values.get("done")),
+                "weight": _weight(values.get("weight")),
+                "reps": _plain(values.get("reps")),
+                "rpe": _plain(values.get("rpe")),
+            }
             block.sets.append(
-                SetRow(
-                    *(
-                        Input(_name("exercises", i, "sets", j, key), _plain(values.get(key)))
-                        for key in ("weight", "reps", "rpe")
-                    )
-                )
+                SetRow(**{k: put("exercises", i, "sets", j, k, value=v) for k, v in shown.items()})
             )
         blocks.append(block)
     return blocks
 
 
-def endurance_inputs(session, posted: dict | None = None) -> dict[str, Input]:
-    plan = session.prescription
+def endurance_inputs(view, posted=None, errors=None) -> dict[str, Input]:
+    plan = view.session.prescription
     duration = plan.get("duration", {})
     minutes = (duration.get("value") or 0) * MINUTES_PER.get(duration.get("unit"), 1)
     distance = plan.get("distance") or {}
@@ -115,23 +189,42 @@ def endurance_inputs(session, posted: dict | None = None) -> dict[str, Input]:
                 "completed": bool(posted.get("completed")),
             }
         )
-    return {key.replace(".", "_"): Input(PREFIX + key, value) for key, value in values.items()}
+    label_of, errors = labels_for(view), errors or {}
+    inputs = {
+        key.replace(".", "_"): Input(
+            PREFIX + key, value, label_of(PREFIX + key), errors.get(PREFIX + key, "")
+        )
+        for key, value in values.items()
+    }
+    # The inputs a person types, in the order the form shows them.
+    inputs["numbers"] = [inputs[key] for key in ENDURANCE_TYPED]
+    return inputs
 
 
 def apply_set_operation(document: dict, operation: str) -> dict:
-    """add-set:<i> copies exercise i's last set; remove-set:<i>:<j> drops set j of exercise i."""
+    """add-set:<i> copies exercise i's last set; remove-set:<i> drops its last set."""
     name, *args = operation.split(":")
     exercises = document.get("exercises", [])
     try:
-        i = int(args[0])
-        sets = exercises[i].setdefault("sets", [])
+        sets = exercises[int(args[0])].setdefault("sets", [])
         if name == "add-set" and len(sets) < 50:
-            sets.append(dict(sets[-1]) if sets else {})
+            sets.append(dict(sets[-1]) if sets else {"done": True})
         elif name == "remove-set":
-            sets.pop(int(args[1]))
+            sets.pop()
     except (IndexError, ValueError, AttributeError):
         pass
     return document
+
+
+def numbers(session_type: str) -> dict:
+    """The schema's numbers for a session type's log, with their rules in words."""
+    return number_rules(f"logging_app:actual_data_{session_type}")
+
+
+def client_rules(session_type: str) -> dict:
+    """What the phone needs to read and check the form as the server does (outbox.js): the
+    fields' kinds and empty rules, and the schema's limits, each with its rule in words."""
+    return {"fields": FIELDS, "numbers": numbers(session_type)}
 
 
 def new_log_id() -> str:

@@ -12,14 +12,30 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import athlete_required
 from logging_app import services
-from logging_app.formdata import actual_data_from
-from logging_app.log_form import apply_set_operation, endurance_inputs, new_log_id, strength_blocks
+from logging_app.formdata import form_document
+from logging_app.log_form import (
+    apply_set_operation,
+    client_rules,
+    endurance_inputs,
+    labels_for,
+    new_log_id,
+    numbers,
+    strength_blocks,
+)
+from logging_app.log_input import api_errors, form_body, in_words, parse_log
 from logging_app.models import WorkoutLog
-from logging_app.selectors import log_of, planned_sessions, session_views, week_days
+from logging_app.selectors import (
+    last_weights,
+    log_of,
+    planned_sessions,
+    session_views,
+    week_days,
+)
 from training.models import SessionType
 from training.selectors import monday_of
 
 HISTORY_PAGE = 20
+RPE_CHOICES = [str(n) for n in range(1, 11)]
 
 
 def _today(request):
@@ -121,7 +137,8 @@ def log_session(request, pk):
     """Log a session (or read its log once saved: logs are immutable).
 
     This is the form as it works without JavaScript; with it, static/js/outbox.js sends the
-    same document through the sync API and keeps it on the phone while offline.
+    same body through the sync API and keeps it on the phone while offline. Both bodies go
+    through one parser (logging_app/log_input.py).
     """
     athlete = request.user.athlete
     session = get_object_or_404(planned_sessions(athlete.pk), pk=pk)
@@ -129,63 +146,58 @@ def log_session(request, pk):
     log = log_of(session)
     if log is not None:
         return _log_page(request, log, view)
-    posted = actual_data_from(request.POST) if request.method == "POST" else None
     operation = request.POST.get("op", "")
-    errors = {}
-    if posted is not None and not operation:
+    log_id = request.POST.get("id") or new_log_id()
+    posted, errors = None, {}
+    if request.method == "POST" and not operation:
+        body = form_body(request.POST, session_id=session.pk, log_id=log_id)
         try:
-            completed_at = _completed_at(request)
-            services.record_workout(
-                athlete=athlete,
-                session=session,
-                log_id=request.POST.get("id") or new_log_id(),
-                completed_at=completed_at,
-                actual_data=posted,
-                rpe=_rpe(request.POST.get("rpe", "")),
-                notes=request.POST.get("notes", "").strip() or None,
-            )
+            fields = parse_log(body, zone=request.user.zoneinfo)
+            del fields["session_id"]
+            services.record_workout(athlete=athlete, session=session, **fields)
         except ValidationError as error:
-            errors = error.message_dict
+            errors = in_words(
+                api_errors(error), label_of=labels_for(view), numbers=numbers(session.type)
+            )
+        except services.LogIdTaken:
+            errors = {"id": "Log id: already used by another log; save again."}
+            log_id = new_log_id()
         except services.LogConflict:
             messages.info(request, "This session was already logged.")
             return redirect("logging_app:log_session", pk=session.pk)
         else:
             messages.success(request, "Saved. Well done!")
             return redirect("logging_app:today")
-    if operation:
-        posted = apply_set_operation(posted, operation)
+    if request.method == "POST" and operation != "as-planned":
+        posted = apply_set_operation(form_document(request.POST), operation)
     context = {
         "view": view,
         "session": session,
-        "log_id": request.POST.get("id") or new_log_id(),
-        "blocks": strength_blocks(view, posted) if session.type == SessionType.STRENGTH else [],
-        "endurance": endurance_inputs(session, posted)
+        "log_id": log_id,
+        "blocks": _blocks(athlete, view, posted, errors),
+        "endurance": endurance_inputs(view, posted, errors)
         if session.type == SessionType.ENDURANCE
         else None,
-        "completed_at": request.POST.get("completed_at")
+        "completed_at": request.POST.get("completedAt")
         or timezone.localtime(timezone=request.user.zoneinfo).strftime("%Y-%m-%dT%H:%M"),
+        # Drawn with the time of drawing: the phone sets it to its own "now" on opening.
+        "completed_now": not request.POST.get("completedAt"),
         "rpe": request.POST.get("rpe", ""),
+        "rpe_choices": RPE_CHOICES,
         "notes": request.POST.get("notes", ""),
         "errors": errors,
+        "rules": client_rules(session.type),
     }
     status = 422 if errors else 200
     return render(request, "logging_app/log_form.html", context, status=status)
 
 
-def _completed_at(request):
-    """The form's local date and time, in the athlete's time zone."""
-    raw = request.POST.get("completed_at", "")
-    try:
-        naive = datetime.strptime(raw, "%Y-%m-%dT%H:%M")
-    except ValueError:
-        raise ValidationError({"completed_at": "Enter the date and time you finished."}) from None
-    return timezone.make_aware(naive, request.user.zoneinfo)
-
-
-def _rpe(raw: str):
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise ValidationError({"rpe": "Session RPE is a whole number from 1 to 10."}) from None
+def _blocks(athlete, view, posted, errors):
+    """A strength form's exercises; lifts with no planned load start from the last log."""
+    if view.session.type != SessionType.STRENGTH:
+        return []
+    items = view.session.prescription.get("exercises", [])
+    lines = zip(items, view.lines, strict=True)
+    no_load = [item.get("exerciseId") for item, line in lines if line.target.kg is None]
+    last = last_weights(athlete.pk, no_load) if posted is None else None
+    return strength_blocks(view, posted, last, errors)

@@ -2,6 +2,7 @@
 
 import json
 import uuid
+import zoneinfo
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -12,9 +13,10 @@ from django.utils import timezone
 from accounts.models import UserRole
 from accounts.tests.factories import AthleteFactory, UserFactory
 from logging_app.api import log_json
+from logging_app.log_input import input_name
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import WorkoutLogFactory, endurance_actual
-from training.models import SessionType, TrainingSession
+from training.models import Exercise, SessionType, TrainingSession
 from training.tests.factories import (
     ExerciseFactory,
     TrainingPlanFactory,
@@ -196,7 +198,8 @@ def test_an_id_taken_by_the_athletes_log_of_another_session_is_refused(athlete_c
 
 WEEKS_AGO = datetime.combine(this_monday() - timedelta(days=8), time(12), UTC)
 NOT_A_MOMENT = {
-    "completedAt": "must be an ISO 8601 date and time, such as 2025-03-03T18:30:00+01:00"
+    "completedAt": "must be a date and time, such as 2025-03-03T18:30 (in your profile's time "
+    "zone) or 2025-03-03T18:30+01:00"
 }
 NOT_AN_RPE = {"rpe": "must be a whole number from 1 to 10, or null"}
 BAD_BODIES = {
@@ -206,10 +209,6 @@ BAD_BODIES = {
     "sessionId missing": (lambda b: b.pop("sessionId"), {"sessionId": "is required"}),
     "sessionId not a UUID": (lambda b: b.update(sessionId="7"), {"sessionId": "must be a UUID"}),
     "completedAt missing": (lambda b: b.pop("completedAt"), {"completedAt": "is required"}),
-    "completedAt naive": (
-        lambda b: b.update(completedAt="2025-03-03T18:30:00"),
-        {"completedAt": "must include its UTC offset, such as 2025-03-03T18:30:00+01:00"},
-    ),
     "completedAt not a date": (lambda b: b.update(completedAt="yesterday"), NOT_A_MOMENT),
     "completedAt impossible": (
         lambda b: b.update(completedAt="2025-02-30T18:30:00+01:00"),
@@ -264,12 +263,13 @@ def test_invalid_input_is_a_400_keyed_by_field(athlete_client, session, change, 
     response = post(athlete_client, sent)
 
     assert response.status_code == 400
-    assert response.json() == {"errors": errors}
+    assert response.json()["errors"] == errors
+    assert set(response.json()["messages"]) == {input_name(key) for key in errors}
     assert not WorkoutLog.objects.exists()
 
 
 def test_several_invalid_fields_are_reported_together(athlete_client, session):
-    sent = body(session, id="x", rpe=11, completedAt="2025-03-03T18:30:00")
+    sent = body(session, id="x", rpe=11, completedAt="3 March")
 
     response = post(athlete_client, sent)
 
@@ -301,7 +301,7 @@ def test_actual_data_errors_are_keyed_by_json_path(client, strength_session, set
     response = post(client, sent)
 
     assert response.status_code == 400
-    assert response.json() == {"errors": errors}
+    assert response.json()["errors"] == errors
     assert not WorkoutLog.objects.exists()
 
 
@@ -321,7 +321,7 @@ def test_a_missing_key_is_named_in_its_path(client, strength_session):
 
     response = post(client, sent)
 
-    assert response.json() == {"errors": {"actualData.exercises[0].exerciseId": "is required"}}
+    assert response.json()["errors"] == {"actualData.exercises[0].exerciseId": "is required"}
 
 
 @pytest.mark.parametrize(
@@ -333,7 +333,7 @@ def test_malformed_json_is_a_400(athlete_client, raw):
     response = post(athlete_client, raw)
 
     assert response.status_code == 400
-    assert response.json() == {"errors": {"body": "must be valid JSON"}}
+    assert response.json()["errors"] == {"body": "must be valid JSON"}
     assert not WorkoutLog.objects.exists()
 
 
@@ -342,7 +342,7 @@ def test_a_body_that_is_not_an_object_is_a_400(athlete_client, raw):
     response = post(athlete_client, raw)
 
     assert response.status_code == 400
-    assert response.json() == {"errors": {"body": "must be a JSON object"}}
+    assert response.json()["errors"] == {"body": "must be a JSON object"}
 
 
 # --- Sessions and logs that are not the athlete's ---------------------------------------------
@@ -401,7 +401,7 @@ def test_reading_a_log_that_is_not_the_athletes_is_a_404(athlete_client, whose):
     response = athlete_client.get(reverse("api:workout_log", args=[pk]))
 
     assert response.status_code == 404
-    assert response.json() == {"errors": {"id": "No such log of yours."}}
+    assert response.json()["errors"] == {"id": "No such log of yours."}
 
 
 # --- Who may call: JSON answers, never the sign-in page ---------------------------------------
@@ -492,3 +492,59 @@ def test_a_replay_stays_in_budget(client, django_assert_max_num_queries):
         response = post(client, sent)
 
     assert response.status_code == 200
+
+
+# --- Time as typed, and errors in words --------------------------------------------------------
+
+
+def test_a_time_without_offset_is_wall_time_in_the_profile_zone(client):
+    """The phone sends the time as the athlete typed it; its own zone does not matter."""
+    session = TrainingSessionFactory(plan__athlete__user__time_zone="Europe/Berlin")
+    client.force_login(session.plan.athlete.user)
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    typed = (
+        (timezone.now() - timedelta(hours=1)).astimezone(berlin).replace(second=0, microsecond=0)
+    )
+
+    response = post(client, body(session, completedAt=typed.strftime("%Y-%m-%dT%H:%M")))
+
+    assert response.status_code == 201
+    assert WorkoutLog.objects.get().completed_at == typed
+    assert response.json()["completedAt"] == typed.astimezone(UTC).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("ahead", "status"), [(timedelta(minutes=4), 201), (timedelta(hours=1), 400)]
+)
+def test_a_phone_clock_a_little_fast_is_not_refused(client, ahead, status):
+    session = TrainingSessionFactory(plan__athlete__user__time_zone="Asia/Tokyo")
+    client.force_login(session.plan.athlete.user)
+    tokyo_wall = (timezone.now() + ahead).astimezone(zoneinfo.ZoneInfo("Asia/Tokyo"))
+
+    response = post(client, body(session, completedAt=tokyo_wall.strftime("%Y-%m-%dT%H:%M:%S")))
+
+    assert response.status_code == status
+
+
+def test_refusals_say_in_words_which_field_and_what_is_wrong(client, strength_session):
+    client.force_login(strength_session.plan.athlete.user)
+    exercise_id = strength_session.prescription["exercises"][0]["exerciseId"]
+    name = Exercise.objects.get(pk=exercise_id).name
+    sent = body(strength_session, actualData=strength_actual(exercise_id, reps=10_000))
+
+    messages = post(client, sent).json()["messages"]
+
+    assert messages == {
+        "actualData.exercises.0.sets.0.reps": f"Set 1 of {name}: reps must be a whole number 0–100"
+    }
+    messages = post(client, {**sent, "rpe": 11}).json()["messages"]
+    assert messages == {"rpe": "Session RPE: must be a whole number from 1 to 10, or null"}
+
+
+def test_refusals_never_show_a_path_or_an_id(client, strength_session):
+    client.force_login(strength_session.plan.athlete.user)
+    sent = body(strength_session, actualData={"exercises": [{"sets": [{"weight": "abc"}]}]})
+
+    messages = post(client, sent).json()["messages"]
+
+    assert messages and all("[" not in m and "actualData" not in m for m in messages.values())

@@ -16,9 +16,11 @@ def test_strength_sets_become_lists_in_order():
     data = posted(
         [
             ("actualData.exercises.0.exerciseId", "e1"),
+            ("actualData.exercises.0.sets.1.done", "true"),
             ("actualData.exercises.0.sets.1.weight", "102.5"),
             ("actualData.exercises.0.sets.1.reps", "5"),
             ("actualData.exercises.0.sets.1.rpe", ""),
+            ("actualData.exercises.0.sets.0.done", "true"),
             ("actualData.exercises.0.sets.0.weight", "100"),
             ("actualData.exercises.0.sets.0.reps", "5"),
             ("actualData.exercises.0.sets.0.rpe", "8"),
@@ -67,8 +69,30 @@ def test_endurance_empty_distance_is_dropped_and_empty_numbers_are_null():
 
 
 def test_text_that_is_not_a_number_is_kept_for_the_schema_to_refuse():
-    data = posted([("actualData.exercises.0.sets.0.reps", "five")])
+    data = posted(
+        [
+            ("actualData.exercises.0.sets.0.done", "true"),
+            ("actualData.exercises.0.sets.0.reps", "five"),
+        ]
+    )
     assert actual_data_from(data) == {"exercises": [{"sets": [{"reps": "five"}]}]}
+
+
+def test_a_set_not_ticked_is_left_out_and_a_blank_weight_is_zero():
+    data = posted(
+        [
+            ("actualData.exercises.0.sets.0.done", "true"),
+            ("actualData.exercises.0.sets.0.weight", ""),
+            ("actualData.exercises.0.sets.0.reps", "8"),
+            ("actualData.exercises.0.sets.1.weight", "20"),
+            ("actualData.exercises.0.sets.1.reps", "8"),
+            ("actualData.exercises.1.sets.0.done", "false"),
+            ("actualData.exercises.1.sets.0.reps", "5"),
+        ]
+    )
+    assert actual_data_from(data) == {
+        "exercises": [{"sets": [{"weight": 0, "reps": 8}]}, {"sets": [], "skipped": True}]
+    }
 
 
 def test_unknown_keys_and_huge_indexes_are_ignored():

@@ -73,7 +73,9 @@ self.HP_OUTBOX = (() => {
       } else if (response.status === 401 || response.status === 403) {
         entry.message = "Sign in again, then retry: this log is kept on the phone.";
       } else {
-        entry.message = payload.error || describe(payload.errors);
+        // The server's words, each naming the field as the form does (api.py `messages`).
+        entry.messages = payload.messages || null;
+        entry.message = payload.messages ? Object.values(payload.messages).join(" ") : describe(payload.errors);
       }
     } else {
       return failed(entry, `The server had a problem (${response.status}).`);

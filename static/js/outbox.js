@@ -30,37 +30,56 @@
       // a phone on a weak connection, and a small server, both prefer it.
       if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
     }
+    // For people and tests alike: the week is on the phone now.
+    document.documentElement.dataset.offline = "kept";
   }
 
   /* --- The log form: its inputs become the log's JSON ---------------------------------- */
 
+  /* The page carries the server's own tables (#log-rules): each field's kind and what an empty
+     input means (logging_app/formdata.py), and the schema's limits with their rule in words
+     (hybridpeaks/json_validation.number_rules). Nothing here repeats a number by hand. */
+  const RULES = (() => {
+    const element = document.getElementById("log-rules");
+    return element ? JSON.parse(element.textContent) : { fields: {}, numbers: {} };
+  })();
+  const EMPTY = { null: null, zero: 0 };
+
   function typed(raw, kind) {
     if (kind === "boolean") return ["true", "on", "1"].includes(raw);
-    if ((kind === "number" || kind === "integer") && !Number.isNaN(Number(raw))) return Number(raw);
+    if ((kind === "number" || kind === "integer") && raw !== "" && !Number.isNaN(Number(raw))) return Number(raw);
     return raw;  // text that is not a number stays text, and the server's schema says so
   }
 
-  /* Mirrors logging_app/formdata.py: the name is the JSON path, data-json the kind of value,
-     data-empty what an empty input means ("omit" the key, "null", or "drop" its object). */
+  // A set hidden by "− Set" has its inputs disabled: it is not part of the log.
+  const dataInputs = (form) => Array.from(form.querySelectorAll("[name^='actualData.']"))
+    .filter((input) => !input.disabled);
+
+  /* Mirrors formdata.form_document + settle: the name is the JSON path; a later input of the
+     same name wins (a checkbox after its hidden "false"). */
   function actualData(form) {
+    const values = new Map();
+    for (const input of dataInputs(form)) {
+      values.set(input.name, input.type === "checkbox" ? String(input.checked) : input.value.trim());
+    }
     const document_ = {};
     const drops = [];
-    for (const input of form.querySelectorAll("[data-json]")) {
-      const raw = input.type === "checkbox" ? String(input.checked) : input.value.trim();
-      const parts = input.name.slice("actualData.".length).split(".");
-      const rule = input.dataset.empty;
+    for (const [name, raw] of values) {
+      const parts = name.slice("actualData.".length).split(".");
+      const [kind, rule] = RULES.fields[parts[parts.length - 1]] || [];
+      if (!kind) continue;
       if (raw === "" && rule === "omit") continue;
       if (raw === "" && rule === "drop") { drops.push(parts.slice(0, -1)); continue; }
       let node = document_;
       for (const part of parts.slice(0, -1)) node = node[part] = node[part] || {};
-      node[parts[parts.length - 1]] = raw === "" ? null : typed(raw, input.dataset.json);
+      node[parts[parts.length - 1]] = raw === "" ? EMPTY[rule] : typed(raw, kind);
     }
     for (const parent of drops) {
       let node = document_;
       for (const part of parent.slice(0, -1)) node = node[part] || {};
       delete node[parent[parent.length - 1]];
     }
-    return lists(document_);
+    return settle(lists(document_));
   }
 
   function lists(node) {
@@ -72,51 +91,153 @@
     return Object.fromEntries(keys.map((key) => [key, lists(node[key])]));
   }
 
+  /* Ticks become the log, as formdata.settle: only sets ticked done stay; none → skipped. */
+  function settle(document_) {
+    for (const exercise of document_.exercises || []) {
+      const done = (exercise.sets || []).filter((set) => set.done);
+      done.forEach((set) => delete set.done);
+      exercise.sets = done;
+      if (!done.length) exercise.skipped = true;
+    }
+    return document_;
+  }
+
+  /* Wall time now in the athlete's profile zone ("2026-12-01T18:30"), whatever the phone's. */
+  function wallNow(zone) {
+    const format = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    });
+    const part = Object.fromEntries(format.formatToParts(new Date()).map((p) => [p.type, p.value]));
+    return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+  }
+
   function logBody(form) {
-    const field = (name) => form.querySelector(`[data-field="${name}"]`).value.trim();
-    const finished = field("completedAt");
+    const field = (name) => { const input = form.elements[name]; return input ? input.value.trim() : ""; };
     return {
-      id: form.querySelector("input[name=id]").value,
+      id: field("id"),
       sessionId: form.dataset.sessionId,
-      completedAt: finished ? new Date(finished).toISOString() : new Date().toISOString(),
+      // As typed: wall time in the profile's zone; the server reads it there (log_input.py).
+      completedAt: field("completedAt") || null,
       actualData: actualData(form),
       rpe: field("rpe") ? Number(field("rpe")) : null,
       notes: field("notes") || null,
     };
   }
 
-  /* Adding or removing a set happens on the phone (it must work offline); names are
-     renumbered so the JSON paths stay in order. */
-  function renumber(tbody, exercise) {
-    tbody.querySelectorAll("[data-set]").forEach((row, index) => {
-      row.querySelector("th").textContent = String(index + 1);
+  /* --- Errors in words, next to their field ---------------------------------------------- */
+
+  const shapeOf = (name) => name.slice("actualData.".length).replace(/\.\d+(?=\.|$)/g, ".*");
+
+  /* The phone's check, before the outbox takes the log: the schema's numbers, by the server's
+     rules and in its words (log_input.in_words says the same). */
+  function problems(form) {
+    const found = {};
+    for (const input of dataInputs(form)) {
+      const rule = RULES.numbers[shapeOf(input.name)];
+      const row = input.closest("[data-set]");
+      const tick = row && row.querySelector("input[type=checkbox]");
+      if (!rule || input.type !== "text" || (tick && !tick.checked)) continue;
+      const raw = input.value.trim();
+      const empty = (RULES.fields[input.name.split(".").pop()] || [])[1];
+      if (raw === "" && empty !== "omit") continue;
+      const number = Number(raw);
+      const fits = raw !== "" && !Number.isNaN(number) && (rule.kind !== "integer" || Number.isInteger(number))
+        && (rule.min === null || number >= rule.min) && (rule.max === null || number <= rule.max);
+      if (!fits) found[input.name] = `${input.getAttribute("aria-label")} ${rule.says}`;
+    }
+    if (form.elements.completedAt && !form.elements.completedAt.value) {
+      found.completedAt = "Finished at: enter the date and time you finished";
+    }
+    return found;
+  }
+
+  function showErrors(form, messages) {
+    form.querySelectorAll(".lf-err").forEach((element) => element.remove());
+    form.querySelectorAll("[aria-invalid]").forEach((element) => element.removeAttribute("aria-invalid"));
+    const summary = document.querySelector("[data-errors]");
+    const list = summary.querySelector("ul");
+    list.replaceChildren();
+    for (const [name, message] of Object.entries(messages)) {
+      const input = form.elements[name.replace(/\[(\d+)\]/g, ".$1")];
+      const item = document.createElement("li");
+      item.textContent = message;
+      list.appendChild(item);
+      if (!input || !input.setAttribute) continue;
+      input.setAttribute("aria-invalid", "true");
+      const note = document.createElement("small");
+      note.className = "lf-err";
+      note.textContent = message;
+      (input.closest("[data-set]") || input.closest("label") || input.parentElement).appendChild(note);
+    }
+    summary.hidden = !list.children.length;
+    if (!summary.hidden) summary.scrollIntoView({ block: "nearest" });
+  }
+
+  /* --- Sets: done ticks, one more, one fewer, as planned ---------------------------------- */
+
+  /* Names are renumbered so the JSON paths stay in order; labels follow. */
+  function renumber(rows) {
+    rows.forEach((row, index) => {
+      row.querySelector(".lf-tick").lastChild.textContent = String(index + 1);
       row.querySelectorAll("input").forEach((input) => {
-        input.name = input.name.replace(/(exercises\.\d+\.sets\.)\d+/, `$1${index}`);
+        input.name = input.name.replace(/(sets\.)\d+/, `$1${index}`);
         input.setAttribute("aria-label", input.getAttribute("aria-label").replace(/^Set \d+/, `Set ${index + 1}`));
       });
-      const remove = row.querySelector("[data-remove-set]");
-      remove.value = `remove-set:${exercise}:${index}`;
-      remove.setAttribute("aria-label", `Remove set ${index + 1}`);
     });
   }
 
   function changeSets(button) {
     const fieldset = button.closest("[data-exercise]");
-    const tbody = fieldset.querySelector("[data-sets]");
+    const rows = Array.from(fieldset.querySelectorAll("[data-set]"));
+    const shown = rows.filter((row) => !row.hidden);
+    const planned = Number(fieldset.dataset.planned);
     if (button.hasAttribute("data-add-set")) {
-      const rows = tbody.querySelectorAll("[data-set]");
-      if (!rows.length) return false;  // nothing to copy: let the server draw the row
-      tbody.appendChild(rows[rows.length - 1].cloneNode(true));
+      const hidden = rows.find((row) => row.hidden);
+      if (hidden) return show(hidden, true);
+      if (!shown.length || rows.length >= 50) return false;
+      const copy = shown[shown.length - 1].cloneNode(true);
+      copy.querySelectorAll(".lf-err").forEach((element) => element.remove());
+      copy.querySelectorAll("input").forEach((input) => { input.defaultValue = input.value; });
+      copy.querySelector("input[type=checkbox]").checked = true;
+      copy.dataset.extra = "";
+      shown[shown.length - 1].after(copy);
+      renumber([...rows, copy]);
     } else {
-      button.closest("[data-set]").remove();
+      const last = shown[shown.length - 1];
+      if (!last) return true;
+      // A planned row is hidden, not removed, so "Done as planned" can bring it back.
+      if (last.hasAttribute("data-extra") || rows.indexOf(last) >= planned) last.remove();
+      else show(last, false);
     }
-    renumber(tbody, fieldset.dataset.exercise);
     return true;
   }
 
+  function show(row, visible) {
+    row.hidden = !visible;
+    row.querySelectorAll("input").forEach((input) => { input.disabled = !visible; });
+    return true;
+  }
+
+  /* The form as drawn from the plan (the inputs' default values), every set ticked. */
+  function asPlanned(form) {
+    form.querySelectorAll("[data-set][data-extra]").forEach((row) => row.remove());
+    form.querySelectorAll("[data-set]").forEach((row) => {
+      show(row, true);
+      row.querySelectorAll("input").forEach((input) => {
+        if (input.type === "checkbox") input.checked = true;
+        else input.value = input.defaultValue;
+      });
+    });
+    form.querySelectorAll("[data-exercise] .lf-acts input[type=checkbox]").forEach((box) => { box.checked = false; });
+  }
+
   async function saveLog(form) {
+    const mistakes = problems(form);
+    showErrors(form, mistakes);
+    if (Object.keys(mistakes).length) return;
     const entry = {
-      id: form.querySelector("input[name=id]").value,
+      id: form.elements.id.value,
       url: API,
       csrf: core.csrf(),
       body: logBody(form),
@@ -131,8 +252,8 @@
     requestBackgroundSync();
     const stored = (await core.all()).find((item) => item.id === entry.id);
     if (stored && stored.state === "error") {
+      if (stored.messages) showErrors(form, stored.messages);
       showOutbox();
-      document.getElementById("outbox").scrollIntoView();
       return;
     }
     location.assign(TODAY);
@@ -141,6 +262,9 @@
   function enhanceLogForm() {
     const form = document.querySelector("[data-log-form]");
     if (!form) return;
+    const finished = form.elements.completedAt;
+    // A kept (offline) copy was drawn earlier: "now" is when the form is opened.
+    if (finished && finished.hasAttribute("data-now")) finished.value = wallNow(form.dataset.zone);
     form.addEventListener("submit", (event) => {
       const button = event.submitter;
       if (button && (button.hasAttribute("data-add-set") || button.hasAttribute("data-remove-set"))) {
@@ -148,6 +272,7 @@
         return;
       }
       event.preventDefault();
+      if (button && button.hasAttribute("data-as-planned")) { asPlanned(form); return; }
       saveLog(form).catch(() => form.submit());
     });
   }
@@ -162,12 +287,8 @@
     const entries = (await core.all()).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
     const waiting = entries.filter((entry) => entry.state !== "synced");
     panel.replaceChildren();
-    for (const card of document.querySelectorAll("[data-session-id]")) {
-      const entry = entries.find((item) => item.body.sessionId === card.dataset.sessionId);
-      const state = card.querySelector("[data-state]");
-      if (entry && state) state.textContent = entry.state === "synced" ? "done" : WORDS[entry.state];
-    }
-    if (!entries.length) { panel.hidden = true; return; }
+    markCards(entries);
+    if (!entries.length) { panel.hidden = true; panel.dataset.shown = "empty"; return; }
     panel.hidden = false;
     const heading = document.createElement("h2");
     heading.textContent = waiting.length
@@ -191,6 +312,30 @@
       list.appendChild(item);
     }
     panel.appendChild(list);
+    panel.dataset.shown = waiting.length ? "waiting" : "synced";
+  }
+
+  /* A log on this phone counts as done: its card says so, offers no "Log it", and the day's
+     "N of M left" agrees. A refused one is not done: it can be logged again. */
+  function markCards(entries) {
+    for (const card of document.querySelectorAll("article[data-session-id]")) {
+      const entry = entries.find((item) => item.body.sessionId === card.dataset.sessionId);
+      if (!entry) continue;
+      const done = entry.state !== "error";
+      card.classList.toggle("is-pending", entry.state === "pending");
+      card.classList.toggle("is-done", done || card.classList.contains("is-done"));
+      const state = card.querySelector("[data-state]");
+      if (state) state.textContent = entry.state === "pending" ? "done, waiting to sync" : entry.state === "synced" ? "done" : WORDS.error;
+      const link = card.querySelector(".log-it");
+      if (link) link.hidden = done;
+    }
+    const summary = document.querySelector("[data-left]");
+    if (!summary) return;
+    const cards = document.querySelectorAll("article[data-session-id]");
+    const left = Array.from(cards).filter((card) => !card.classList.contains("is-done")).length;
+    summary.querySelector("[data-left-count]").textContent = String(left);
+    summary.querySelector("[data-left-some]").hidden = !left;
+    summary.querySelector("[data-left-none]").hidden = Boolean(left);
   }
 
   function button(text, action) {
