@@ -202,3 +202,16 @@ def test_the_signup_forms_ask_the_device_for_its_zone_only_when_fresh(client):
     assert "data-browser-zone" in fresh and "js/timezone.js" in fresh
     assert "data-browser-zone" not in refused  # a re-shown form keeps what the person chose
     assert '<option value="Asia/Tokyo" selected>' in refused
+
+
+def test_the_invitation_form_asks_the_device_too(client):
+    from accounts.invitations import token_for
+    from accounts.services import create_invitation
+
+    invitation = create_invitation(coach=CoachFactory())
+    url = reverse("accounts:accept_invitation", args=[token_for(invitation)])
+
+    page = client.get(url).content.decode()
+
+    assert 'name="time_zone"' in page and "data-browser-zone" in page
+    assert "js/timezone.js" in page
