@@ -9,15 +9,14 @@ importScripts("{% static 'js/outbox-core.js' %}");
 
 const SHELL = "hp-shell";
 const PAGES = "hp-pages";
+/* Only what the athlete's pages load: no htmx (they have no hx- attribute) and no install
+   icons (the browser fetches those itself); every byte here is on a phone's first visit. */
 const SHELL_FILES = [
   "{% static 'vendor/pico-2.1.1/pico.min.css' %}",
   "{% static 'css/app.css' %}",
-  "{% static 'django_htmx/htmx-2.min.js' %}",
-  "{% static 'django_htmx/django-htmx.js' %}",
   "{% static 'js/outbox-core.js' %}",
   "{% static 'js/outbox.js' %}",
   "{% static 'icons/favicon.svg' %}",
-  "{% static 'icons/icon-192.png' %}",
 ];
 const OFFLINE_PAGES = "{% url 'logging_app:today' %}";
 const OFFLINE_NOTE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from hybridpeaks import formatting
+
 # The drawing's own coordinate system (the viewBox); the browser scales it to the page.
 WIDTH, HEIGHT = 320, 120
 # Room around the plot for the value labels (left) and the date labels (below).
@@ -60,8 +62,8 @@ class LineChart:
 
 
 def plain_number(value) -> str:
-    """Decimal("142.50") → "142.5", Decimal("250.00") → "250"."""
-    return format(Decimal(str(value)).normalize(), "f")
+    """Decimal("142.50") → "142.5", Decimal("1250.00") → "1,250" (hybridpeaks.formatting)."""
+    return formatting.number(value, 2)
 
 
 def date_label(day: date) -> str:

@@ -5,6 +5,7 @@ Shared by the coach's plan builder and the athlete's pages, so both say the same
 
 from dataclasses import dataclass
 
+from hybridpeaks import formatting
 from training.models import SessionType
 from training.targets import Target, session_targets
 
@@ -29,7 +30,8 @@ class SessionView:
 
 
 def _number(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """80.0 → "80", 1500 → "1,500"; anything that is not a number as it is."""
+    return formatting.number(value, 2) or str(value)
 
 
 def _strength_text(item) -> str:

@@ -12,6 +12,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from hybridpeaks import formatting
+
 # Smallest load step with standard plates; round to it, not down (insights-reference "Strength").
 PLATE_STEP_KG = Decimal("2.5")
 
@@ -134,17 +136,8 @@ def _decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _plain(number: Decimal) -> str:
-    """105.0 → "105", 92.50 → "92.5": no trailing zeros in what people read."""
-    return format(number.normalize(), "f")
-
-
 def _whole(number: Decimal) -> int:
     return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _min_sec(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _as_written(intensity) -> str:
@@ -154,7 +147,7 @@ def _as_written(intensity) -> str:
     field, template = AS_WRITTEN.get(intensity.get("type"), (None, None))
     number = _decimal(intensity.get(field)) if field else None
     if number is not None:
-        return template.format(_plain(number))
+        return template.format(formatting.number(number, 2))
     parts = [intensity.get(key) for key in ("type", "value", "zone")]
     return " ".join(str(part).replace("_", " ") for part in parts if part is not None) or "—"
 
@@ -186,7 +179,13 @@ def rpe_percent(reps, rpe: Decimal) -> Decimal | None:
 def _load(one_rm: Decimal, percent: Decimal, prefix: str = "") -> Target:
     exact = one_rm * percent / 100
     kg = round_load(exact)
-    return Target(f"{prefix}{_plain(kg)} kg", unit="kg", kg=kg, exact_kg=exact, percent_1rm=percent)
+    return Target(
+        f"{prefix}{formatting.number(kg, 2)} kg",
+        unit="kg",
+        kg=kg,
+        exact_kg=exact,
+        percent_1rm=percent,
+    )
 
 
 def _strength_target(item, benchmarks: Benchmarks, names: Mapping) -> Target:
@@ -254,11 +253,11 @@ def _pace_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
         None if pct is None else _whole(threshold * pct / 100) for pct in PACE_ZONES[zone]
     )
     if slow is None:
-        text = f"slower than {_min_sec(fast)} /km"
+        text = f"slower than {formatting.format_pace(fast)} /km"
     elif fast is None:
-        text = f"faster than {_min_sec(slow)} /km"
+        text = f"faster than {formatting.format_pace(slow)} /km"
     else:
-        text = f"{_min_sec(fast)}–{_min_sec(slow)} /km"
+        text = f"{formatting.format_pace(fast)}–{formatting.format_pace(slow)} /km"
     return Target(text, unit="s/km", low=fast, high=slow)
 
 

@@ -1,30 +1,22 @@
 """Rounding and wording helpers shared by the rules and the summary.
 
-Rounding is half up on the decimal value (not Python's round-half-even on a binary float),
-so a number a coach recomputes by hand rounds the way they expect. Day and month names are
+Numbers are rounded and spelled by hybridpeaks.formatting (half up, thousands separators,
+no trailing zeros), as everywhere else in the app. Day and month names are
 spelled here rather than by strftime so the text does not depend on the server's locale.
 """
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+
+# One spelling of numbers for the whole app: "1,234", "1.6", "2" (see hybridpeaks.formatting).
+from hybridpeaks.formatting import number as num
+from hybridpeaks.formatting import rounded
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def rounded(number, places: int = 0) -> Decimal:
-    """`number` rounded half up to `places` decimals, as a Decimal."""
-    return Decimal(str(number)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
 def rounded_float(number, places: int = 1) -> float:
     return float(rounded(number, places))
-
-
-def num(number, places: int = 1) -> str:
-    """1.60 → "1.6", 2.0 → "2", 1234.0 → "1234": what a person reads."""
-    text = format(rounded(number, places), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def fixed(number, places: int = 1) -> str:

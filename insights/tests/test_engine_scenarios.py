@@ -185,7 +185,7 @@ def test_overreaching_week_suggests_reducing_intensity_with_its_numbers():
     assert (
         jump.pattern == "This week's load was 1.7× your recent average, a bigger jump than usual."
     )
-    assert "Keep next week at or under 2886 AU, 1.3× your recent weekly average of 2220 AU" in (
+    assert "Keep next week at or under 2,886 AU, 1.3× your recent weekly average of 2,220 AU" in (
         jump.suggestion
     )
     assert "risk" not in " ".join(result.patterns + [s["reasoning"] for s in result.suggestions])
@@ -198,7 +198,7 @@ def test_overreaching_numbers_in_the_fatigue_paragraph():
     result = analyse(overreaching_week())
     # Load: 3 × 90 × 9 + 2 × 75 × 7 + 100 × 8 = 2430 + 1050 + 800 = 4280 AU.
     assert result.weekly_load == 4280
-    assert "Weekly load was 4280 AU" in result.fatigue_analysis
+    assert "Weekly load was 4,280 AU" in result.fatigue_analysis
     assert "1.7× your recent average, a bigger jump" in result.fatigue_analysis
     assert "Every session had an RPE." in result.fatigue_analysis
 

@@ -97,8 +97,8 @@ def log_week(athlete, monday):
 def assert_whole_summary(page: str):
     assert "80%" in page
     assert 'role="img"' in page
-    assert "Mon: planned 300.0, done 320.0." in page
-    assert "2500kg" in page and "run 95.0 min, 16.4 km" in page
+    assert "Mon: planned 300, done 320." in page
+    assert "2,500 kg" in page and "run 95 min, 16.4 km" in page
     assert "Weekly load was 602 AU" in page
     assert PATTERN in page
     assert SUGGESTION.replace("'", "&#x27;") in page
