@@ -436,3 +436,11 @@ def test_endurance_errors_name_the_field(athlete_client, plan, today):
     }
     page = athlete_client.post(log_url(run), data).content.decode()
     assert "Average heart rate (bpm, optional) must be a whole number 30–250" in page
+
+
+def test_a_bodyweight_set_reads_as_bodyweight(athlete_client, athlete, strength_today, squat):
+    data = form_post(strength_today, squat, **{SET + "weight": ""})
+    athlete_client.post(log_url(strength_today), data)
+    log = WorkoutLog.objects.get()
+    page = athlete_client.get(reverse("logging_app:log_detail", args=[log.pk])).content.decode()
+    assert "<td>bodyweight</td>" in page and "0 kg" not in page
