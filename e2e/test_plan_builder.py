@@ -23,7 +23,7 @@ def add_strength(page: Page, day: str, exercise: str, percent: str):
     page.locator(f"section.day:has(h2:has-text('{day}'))").get_by_role(
         "link", name="+ Strength"
     ).click()
-    search = page.get_by_placeholder("Find an exercise to add…")
+    search = page.get_by_label("Find an exercise to add")
     search.press_sequentially(exercise.split()[0], delay=30)
     results = page.locator("#exercise-results")
     results.get_by_role("button", name=f"Add {exercise}", exact=True).click()
@@ -64,7 +64,7 @@ def test_coach_builds_copies_and_meets_a_conflict(live_server, page: Page):
 
     add_strength(page, "Monday", "Back Squat", "75")
     add_strength(page, "Thursday", "Bench Press", "80")
-    add_endurance(page, "Tuesday", "heart_rate_zone", **{"Zone:": "2"})
+    add_endurance(page, "Tuesday", "heart_rate_zone", **{"Zone (1–5):": "2"})
     add_endurance(page, "Saturday", "ftp_percent", **{"% FTP:": "88"})
 
     builder = page.locator("#builder")

@@ -4,15 +4,22 @@ A strength session's exercises are a formset. Adding (from the catalog search), 
 reordering rows post the whole form back with an `op`; the editor applies the operation to
 what was typed and renders it again, so nothing typed is lost and no state lives on the
 server between requests.
+
+The editor renders in the slot of its day, and names the control that gets the focus after
+each render (`autofocus`, which browsers and htmx honour): the first field when it opens, the
+search box after adding, the moved row's button after a move, the first field in error after
+a refused save. A coach on a phone keeps working where they tapped.
 """
 
 import uuid
 from datetime import timedelta
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from training import services
+from training.builder import estimated_minutes
 from training.forms import (
     ROW_FIELDS,
     EnduranceForm,
@@ -53,6 +60,7 @@ class SessionEditor:
             data if data and not self.operation else None,
             initial=self._session_initial(data),
             week_days=week_days,
+            session_type=self.type,
         )
         self.rows = self.endurance_form = None
         if self.type == SessionType.STRENGTH:
@@ -62,6 +70,7 @@ class SessionEditor:
                 data if data and not self.operation else None, initial=self._endurance_initial(data)
             )
         self.results = self._search() if self.operation == "search" or self.query else []
+        self.opened = request.method == "GET"
 
     # Building the forms
 
@@ -159,11 +168,56 @@ class SessionEditor:
         url = reverse("training:new_session", args=[self.plan.pk])
         return f"{url}?type={self.type}"
 
-    # Validating and saving
+    # Where the editor sits and what it focuses
+
+    @property
+    def day(self):
+        """The day whose slot shows the editor: the chosen one, else the week's Monday."""
+        form = self.session_form
+        return form.week_days.get(str(form["date"].value())) or self.plan.week_start_date
 
     @property
     def rows_with_names(self):
-        return list(zip(self.rows.forms, self.row_names, strict=True)) if self.rows else []
+        """(row form, exercise name, which of its move buttons takes the focus, if any)."""
+        if self.rows is None:
+            return []
+        moved = self._moved_row()
+        count = len(self.rows.forms)
+        focus = [None] * count
+        if moved is not None:
+            index, direction = moved
+            at_end = index == 0 if direction == "up" else index == count - 1
+            focus[index] = {"up": "down", "down": "up"}[direction] if at_end else direction
+        return list(zip(self.rows.forms, self.row_names, focus, strict=True))
+
+    def _moved_row(self) -> tuple[int, str] | None:
+        """Where the row an up/down operation moved now stands, and the direction."""
+        name, _, argument = self.operation.partition(":")
+        if self.rows is None or name not in {"up", "down"} or not argument.isdigit():
+            return None
+        index = int(argument) + (-1 if name == "up" else 1)
+        return (index, name) if 0 <= index < len(self.rows.forms) else None
+
+    @cached_property
+    def focus(self) -> str:
+        """Which control takes the focus: "row" (a moved row's button, see rows_with_names),
+        "field" (`autofocus` put on a form field: the first in error, in page order, or the
+        endurance editor's first), or "search" (the strength editor's search box). The page
+        asks once, before rendering any field."""
+        if self._moved_row():
+            return "row"
+        forms = self.rows.forms if self.rows is not None else [self.endurance_form]
+        for form in [*forms, self.session_form]:
+            for field in form.visible_fields():
+                if field.errors:
+                    field.field.widget.attrs["autofocus"] = True
+                    return "field"
+        if self.type == SessionType.STRENGTH:
+            return "search"
+        self.endurance_form.fields["modality"].widget.attrs["autofocus"] = True
+        return "field"
+
+    # Validating and saving
 
     def is_valid(self) -> bool:
         valid = self.session_form.is_valid()
@@ -195,6 +249,8 @@ class SessionEditor:
 
     def save(self, *, version: int):
         fields = {**self.session_form.session_fields(), "prescription": self.prescription}
+        if self.type == SessionType.ENDURANCE:
+            fields["estimated_duration"] = estimated_minutes(self.prescription)
         if self.session:
             return services.update_session(
                 session=self.session,

@@ -17,23 +17,30 @@ from training.models import BenchmarkMetric, Exercise, MetricType, SessionType
 INTENSITY_CHOICES = [("percent_1rm", "% 1RM"), ("rpe", "RPE")]
 MODALITY_CHOICES = [("run", "Run"), ("bike", "Bike"), ("row", "Row"), ("swim", "Swim")]
 ENDURANCE_INTENSITY_CHOICES = [
-    ("heart_rate_zone", "Heart-rate zone"),
+    ("heart_rate_zone", "Heart rate"),
     ("ftp_percent", "% FTP"),
-    ("pace_zone", "Pace zone"),
+    ("pace_zone", "Pace"),
 ]
 
 
 class SessionFieldsForm(forms.Form):
-    """What every session has: its day, focus and expected length."""
+    """What every session has: its day, focus and expected length.
+
+    An endurance session's length is its prescribed duration (builder.estimated_minutes), so
+    its editor has no second minutes field that could disagree with the duration."""
 
     date = forms.TypedChoiceField(coerce=lambda value: value, label="Day")
     focus = forms.CharField(max_length=200, required=False)
     estimated_duration = forms.IntegerField(
-        required=False, label="Estimated minutes", help_text="1–300"
+        required=False,
+        label="Estimated minutes",
+        widget=forms.NumberInput(attrs={"min": 1, "max": 300}),
     )
 
-    def __init__(self, *args, week_days, **kwargs):
+    def __init__(self, *args, week_days, session_type=SessionType.STRENGTH, **kwargs):
         super().__init__(*args, **kwargs)
+        if session_type == SessionType.ENDURANCE:
+            del self.fields["estimated_duration"]
         self.week_days = {day.isoformat(): day for day in week_days}
         self.fields["date"].choices = [
             (key, f"{day:%A %d %b}") for key, day in self.week_days.items()
@@ -53,7 +60,7 @@ class SessionFieldsForm(forms.Form):
         return {
             "date": data["date"],
             "focus": data["focus"] or None,
-            "estimated_duration": data["estimated_duration"],
+            "estimated_duration": data.get("estimated_duration"),
         }
 
 
@@ -64,7 +71,9 @@ class ExerciseRowForm(forms.Form):
     intensity_type = forms.ChoiceField(choices=INTENSITY_CHOICES, label="Intensity")
     intensity_value = forms.DecimalField(label="Value", max_digits=5, decimal_places=1)
     rest_seconds = forms.IntegerField(required=False, label="Rest (s)")
-    tempo = forms.CharField(required=False, max_length=4, help_text="e.g. 3010")
+    tempo = forms.CharField(
+        required=False, max_length=4, widget=forms.TextInput(attrs={"placeholder": "e.g. 3010"})
+    )
 
     # JSON key of the prescription → form field, for putting schema messages in place.
     SCHEMA_FIELDS = {
@@ -100,19 +109,37 @@ class EnduranceForm(forms.Form):
     modality = forms.ChoiceField(choices=MODALITY_CHOICES)
     duration_value = forms.DecimalField(label="Duration", max_digits=6, decimal_places=1)
     duration_unit = forms.ChoiceField(
-        choices=[("minutes", "minutes"), ("hours", "hours")], label="Unit"
+        choices=[("minutes", "minutes"), ("hours", "hours")], label="Duration unit"
     )
     distance_value = forms.DecimalField(
-        required=False, label="Distance (optional)", max_digits=7, decimal_places=2
+        required=False,
+        label="Distance",
+        max_digits=7,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"placeholder": "optional"}),
     )
     distance_unit = forms.ChoiceField(
-        choices=[("km", "km"), ("miles", "miles"), ("meters", "meters")], label="Unit"
+        choices=[("km", "km"), ("miles", "miles"), ("meters", "meters")], label="Distance unit"
     )
     intensity_type = forms.ChoiceField(choices=ENDURANCE_INTENSITY_CHOICES, label="Intensity")
-    zone = forms.IntegerField(required=False, help_text="1–5, for heart-rate and pace zones")
-    ftp_percent = forms.DecimalField(
-        required=False, label="% FTP", max_digits=5, decimal_places=1, help_text="e.g. 88"
+    zone = forms.IntegerField(
+        required=False, label="Zone (1–5)", widget=forms.NumberInput(attrs={"min": 1, "max": 5})
     )
+    ftp_percent = forms.DecimalField(
+        required=False,
+        label="% FTP",
+        max_digits=5,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"placeholder": "e.g. 88"}),
+    )
+
+    # Which field holds the amount of each intensity type. The page may show all of them
+    # (the stylesheet hides the others); what was typed in another type's field is ignored.
+    INTENSITY_FIELDS = {
+        "heart_rate_zone": "zone",
+        "pace_zone": "zone",
+        "ftp_percent": "ftp_percent",
+    }
 
     SCHEMA_FIELDS = {
         "modality": "modality",
@@ -124,6 +151,13 @@ class EnduranceForm(forms.Form):
         ("intensity", "zone"): "zone",
         ("intensity", "value"): "ftp_percent",
     }
+
+    def clean(self):
+        chosen = self.INTENSITY_FIELDS.get(self.cleaned_data.get("intensity_type"))
+        for name in set(self.INTENSITY_FIELDS.values()) - {chosen}:
+            self.errors.pop(name, None)
+            self.cleaned_data.pop(name, None)
+        return self.cleaned_data
 
     def prescription(self) -> dict:
         data = self.cleaned_data

@@ -3,10 +3,10 @@ so templates never query."""
 
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
 
 from accounts.models import Coach
-from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan
+from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan, TrainingSession
 
 
 def monday_of(day: date) -> date:
@@ -36,14 +36,24 @@ def catalog(coach: Coach, *, q="", category="", muscle=""):
 
 def week_plan(athlete, week_start: date) -> TrainingPlan | None:
     """The plan of an athlete's week with its sessions: the active one, else the completed
-    one (a week that has ended), else None. Archived plans are history, never "the" plan."""
+    one (a week that has ended), else None. Archived plans are history, never "the" plan.
+
+    Each session carries `log_count`, so the builder shows what was done without a query per
+    session. Logs are counted through the reverse relation: logging_app stands to our right."""
     return (
         TrainingPlan.objects.filter(
             athlete=athlete,
             week_start_date=week_start,
             status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
         )
-        .prefetch_related("sessions")
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                TrainingSession.objects.annotate(log_count=Count("logs")).order_by(
+                    "date", "created_at"
+                ),
+            )
+        )
         .order_by("status")  # "active" sorts before "completed"
         .first()
     )

@@ -342,3 +342,20 @@ def test_an_exercise_in_a_benchmark_cannot_be_deleted(coach_client, coach):
     assert response.status_code == 409
     assert "used in training plans or benchmarks" in response.text
     assert Exercise.objects.filter(pk=exercise.pk).exists()
+
+
+# Markup Pico styles as intended (PLATFORM.md: its role=search is a pill group, and its
+# breadcrumb needs aria-label="breadcrumb" exactly).
+
+
+def test_the_filters_are_a_search_landmark_of_plain_fields(coach_client):
+    page = coach_client.get(LIST).content.decode()
+    assert '<search aria-label="Filter exercises">' in page
+    assert 'role="search"' not in page
+
+
+@pytest.mark.parametrize("url", [lambda coach: CREATE, lambda coach: edit_url(own(coach))])
+def test_the_exercise_form_has_a_breadcrumb(coach_client, coach, url):
+    page = coach_client.get(url(coach)).content.decode()
+    assert '<nav aria-label="breadcrumb"><ul><li><a href="' + LIST in page
+    assert '<li aria-current="page">' in page

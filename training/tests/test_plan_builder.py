@@ -4,9 +4,11 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import AthleteFactory, CoachFactory
 from audit.models import AuditLog
+from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus, TrainingPlan, TrainingSession
 from training.tests.factories import (
     BenchmarkFactory,
@@ -108,6 +110,13 @@ def test_another_coachs_athlete_is_not_found(client, athlete, plan):
     assert TrainingSession.objects.filter(pk=session.pk).exists()
 
 
+def test_week_has_a_breadcrumb_to_the_athlete(coach_client, athlete, plan):
+    page = coach_client.get(week_url(athlete)).content.decode()
+    athlete_url = reverse("training:athlete", args=[athlete.pk])
+    assert '<nav aria-label="breadcrumb">' in page
+    assert f'<li><a href="{athlete_url}">Alex Kim</a></li><li aria-current="page">' in page
+
+
 def test_week_must_start_on_monday(coach_client, athlete):
     assert coach_client.get(week_url(athlete, MONDAY + timedelta(days=1))).status_code == 404
 
@@ -133,7 +142,7 @@ def test_full_week_stays_in_query_budget(
     for exercise in exercises:
         BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=exercise, value=100)
     BenchmarkFactory.create_batch(5, athlete=athlete)
-    for day in range(7):
+    strength = [
         TrainingSessionFactory(
             plan=plan,
             date=MONDAY + timedelta(days=day),
@@ -142,11 +151,17 @@ def test_full_week_stays_in_query_budget(
                 "exercises": [strength_prescription(e.pk)["exercises"][0] for e in exercises]
             },
         )
+        for day in range(7)
+    ]
     for day in range(3):
         TrainingSessionFactory(plan=plan, date=MONDAY + timedelta(days=day))
+    for session in strength[:4]:  # done: logged (the others are missed or still to come)
+        WorkoutLogFactory(session=session, athlete=athlete)
     with django_assert_max_num_queries(12):
         response = coach_client.get(week_url(athlete))
-    assert response.content.decode().count('class="session ') == 10
+    page = response.content.decode()
+    assert page.count('class="session ') == 10
+    assert page.count("✓ Done") == 4
 
 
 # Creating, replacing and copying plans
@@ -452,3 +467,173 @@ def test_a_completed_week_is_shown_read_only(coach_client, athlete):
     coach_client.post(reverse("training:archive_plan", args=[plan.pk]), {"version": plan.version})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ARCHIVED
+
+
+# The editor on a phone: where it opens, what it focuses
+
+
+def day_index(page: str, day: date) -> int:
+    return page.index(f'id="day-{day.isoformat()}"')
+
+
+@pytest.mark.parametrize("offset", [2, 6])
+def test_the_editor_opens_in_the_slot_of_the_tapped_day(coach_client, athlete, plan, offset):
+    day = MONDAY + timedelta(days=offset)
+    page = coach_client.get(new_session_url(plan) + f"&date={day.isoformat()}").content.decode()
+    editor = page.index('id="editor"')
+    assert day_index(page, day - timedelta(days=1)) < day_index(page, day) < editor
+    if offset < 6:
+        assert editor < day_index(page, day + timedelta(days=1))
+
+
+def test_editing_opens_at_the_sessions_day(coach_client, athlete, plan):
+    session = TrainingSessionFactory(plan=plan, date=MONDAY + timedelta(days=4))
+    page = coach_client.get(reverse("training:edit_session", args=[session.pk])).content.decode()
+    assert day_index(page, session.date) < page.index('id="editor"')
+    assert page.index('id="editor"') < day_index(page, session.date + timedelta(days=1))
+
+
+def autofocused(page: str) -> str:
+    """The one tag carrying autofocus (there must be exactly one)."""
+    assert page.count(" autofocus") == 1, page.count(" autofocus")
+    start = page.rindex("<", 0, page.index(" autofocus"))
+    return page[start : page.index(">", start) + 1]
+
+
+def test_a_new_strength_session_focuses_the_search_box(coach_client, athlete, plan):
+    page = coach_client.get(new_session_url(plan), headers=HTMX).content.decode()
+    assert 'id="exercise-q"' in autofocused(page)
+    # The results region follows the search box at once (a phone's keyboard covers the rest).
+    between = page[page.index('id="exercise-q"') : page.index('id="exercise-results"')]
+    assert "<input" not in between.split(">", 1)[1] and "<select" not in between
+
+
+def test_a_new_endurance_session_focuses_its_first_field(coach_client, athlete, plan):
+    page = coach_client.get(new_session_url(plan, "endurance")).content.decode()
+    assert 'name="modality"' in autofocused(page)
+
+
+def test_after_adding_an_exercise_the_search_box_has_the_focus(coach_client, athlete, plan):
+    squat = ExerciseFactory(name="Back Squat")
+    data = strength_post(plan, [], op=f"add:{squat.pk}", q="squ")
+    page = coach_client.post(new_session_url(plan), data, headers=HTMX).content.decode()
+    assert "1. Back Squat" in page
+    assert 'id="exercise-q"' in autofocused(page)
+
+
+def test_a_moved_row_keeps_the_focus_on_its_button(coach_client, athlete, plan):
+    rows = [row(ExerciseFactory(name=f"Lift {n}")) for n in range(3)]
+    page = coach_client.post(
+        new_session_url(plan), strength_post(plan, rows, op="down:0"), headers=HTMX
+    ).content.decode()
+    assert 'value="down:1"' in autofocused(page)  # Lift 0 is now second, Move down still works
+    page = coach_client.post(
+        new_session_url(plan), strength_post(plan, rows, op="down:1"), headers=HTMX
+    ).content.decode()
+    assert 'value="up:2"' in autofocused(page)  # now last: its Move down is disabled
+
+
+def test_a_refused_save_focuses_the_first_field_in_error(coach_client, athlete, plan):
+    squat = ExerciseFactory()
+    data = strength_post(plan, [row(squat, reps="many")], estimated_duration="400")
+    page = coach_client.post(new_session_url(plan), data, headers=HTMX).content.decode()
+    assert 'name="ex-0-reps"' in autofocused(page)
+
+
+# The endurance editor
+
+
+def endurance_post(plan, **fields):
+    return {
+        "version": plan.version, "type": "endurance", "date": MONDAY.isoformat(),
+        "focus": "", "modality": "run", "duration_value": "80", "duration_unit": "minutes",
+        "distance_value": "", "distance_unit": "km", "intensity_type": "heart_rate_zone",
+        "zone": "2", "ftp_percent": "", **fields,
+    }  # fmt: skip
+
+
+def test_endurance_minutes_follow_the_duration(coach_client, athlete, plan):
+    page = coach_client.get(new_session_url(plan, "endurance")).content.decode()
+    assert "Estimated minutes" not in page
+    # A stale minutes value (an old form) is ignored: the duration decides.
+    data = endurance_post(plan, estimated_duration="45")
+    response = coach_client.post(new_session_url(plan, "endurance"), data, headers=HTMX)
+    assert response.status_code == 200
+    session = plan.sessions.get()
+    assert session.estimated_duration == 80
+    assert "Endurance · 80 min" in response.content.decode()
+    assert "45 min" not in response.content.decode()
+
+
+def test_endurance_minutes_of_a_duration_in_hours(coach_client, athlete, plan):
+    data = endurance_post(plan, duration_value="1.5", duration_unit="hours")
+    coach_client.post(new_session_url(plan, "endurance"), data)
+    assert plan.sessions.get().estimated_duration == 90
+
+
+def test_editing_the_duration_updates_the_minutes(coach_client, athlete, plan):
+    session = TrainingSessionFactory(plan=plan, date=MONDAY, estimated_duration=45)
+    data = endurance_post(plan, duration_value="80")
+    response = coach_client.post(reverse("training:edit_session", args=[session.pk]), data)
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.estimated_duration == 80 and session.prescription["duration"]["value"] == 80
+
+
+def test_the_unchosen_intensity_field_is_ignored(coach_client, athlete, plan):
+    data = endurance_post(plan, intensity_type="heart_rate_zone", zone="3", ftp_percent="lots")
+    assert coach_client.post(new_session_url(plan, "endurance"), data).status_code == 302
+    assert plan.sessions.get().prescription["intensity"] == {"type": "heart_rate_zone", "zone": 3}
+    plan.refresh_from_db()
+    data = endurance_post(plan, intensity_type="ftp_percent", zone="x", ftp_percent="90")
+    assert coach_client.post(new_session_url(plan, "endurance"), data).status_code == 302
+    latest = plan.sessions.order_by("-created_at").first()
+    assert latest.prescription["intensity"] == {"type": "ftp_percent", "value": 90.0}
+
+
+def test_the_chosen_intensity_field_is_still_checked(coach_client, athlete, plan):
+    data = endurance_post(plan, intensity_type="ftp_percent", zone="2", ftp_percent="lots")
+    response = coach_client.post(new_session_url(plan, "endurance"), data)
+    assert response.status_code == 422
+    assert 'id="id_ftp_percent_error"><li>Enter a number.</li>' in response.content.decode()
+    assert not plan.sessions.exists()
+
+
+# Done and missed
+
+
+def test_the_week_shows_done_and_missed_sessions(coach_client, athlete):
+    today = timezone.localdate(timezone=athlete.user.zoneinfo)
+    monday = today - timedelta(days=today.weekday())
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+    earlier = today - timedelta(days=1)
+    done = TrainingSessionFactory(plan=plan, date=today, focus="Logged")
+    missed = TrainingSessionFactory(plan=plan, date=earlier, focus="Skipped")
+    upcoming = TrainingSessionFactory(plan=plan, date=today, focus="Later today")
+    WorkoutLogFactory(session=done, athlete=athlete)
+    page = coach_client.get(week_url(athlete, monday)).content.decode()
+
+    def card_of(session):
+        start = page.index(f'id="session-{session.pk}"')
+        return page[page.rindex("<article", 0, start) : page.index("</article>", start)]
+
+    assert "is-done" in card_of(done) and "✓ Done" in card_of(done)
+    if earlier >= monday:  # on a Monday, yesterday belongs to last week
+        assert "is-missed" in card_of(missed) and "Missed" in card_of(missed)
+    assert "is-planned" in card_of(upcoming)
+    assert "Done" not in card_of(upcoming) and "Missed" not in card_of(upcoming)
+
+
+def test_missed_means_the_athletes_day_has_passed(client):
+    """The coach's clock (UTC−12) still has the day; the athlete's (UTC+14) has moved on."""
+    athlete = AthleteFactory(user__time_zone="Pacific/Kiritimati")
+    coach_user = athlete.coach.user
+    coach_user.time_zone = "Etc/GMT+12"
+    coach_user.save()
+    coach_day = timezone.localdate(timezone=coach_user.zoneinfo)
+    monday = coach_day - timedelta(days=coach_day.weekday())
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+    session = TrainingSessionFactory(plan=plan, date=coach_day)
+    client.force_login(coach_user)
+    page = client.get(week_url(athlete, monday)).content.decode()
+    assert 'is-missed" id="session-' + str(session.pk) in page

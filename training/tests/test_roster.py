@@ -96,3 +96,12 @@ def test_athlete_page_shows_weeks_and_is_the_coachs_only(client, coach, today):
     assert reverse("training:athlete_benchmarks", args=[athlete.pk]) in page
     client.force_login(CoachFactory().user)
     assert client.get(reverse("training:athlete", args=[athlete.pk])).status_code == 404
+
+
+def test_the_athlete_page_has_a_breadcrumb(client):
+    athlete = AthleteFactory(name="Alex Kim")
+    client.force_login(athlete.coach.user)
+    page = client.get(reverse("training:athlete", args=[athlete.pk])).content.decode()
+    roster = reverse("training:roster")
+    assert f'<nav aria-label="breadcrumb"><ul><li><a href="{roster}">Athletes</a></li>' in page
+    assert '<li aria-current="page">Alex Kim</li>' in page

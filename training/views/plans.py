@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import athletes_visible_to, coach_required
 from training import services
+from training.builder import card
 from training.display import exercise_ids, session_view
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
@@ -27,18 +28,22 @@ from training.targets import Benchmarks
 TEMPLATE = "training/plan_week.html"
 
 
+# The athlete's user comes along: their zone says which days have passed (missed sessions).
+
+
 def _athlete(request, athlete_id):
-    return get_object_or_404(athletes_visible_to(request.user), pk=athlete_id)
+    athletes = athletes_visible_to(request.user).select_related("user")
+    return get_object_or_404(athletes, pk=athlete_id)
 
 
 def _plan(request, plan_id) -> TrainingPlan:
     plans = TrainingPlan.objects.filter(athlete__in=athletes_visible_to(request.user))
-    return get_object_or_404(plans.select_related("athlete"), pk=plan_id)
+    return get_object_or_404(plans.select_related("athlete__user"), pk=plan_id)
 
 
 def _session(request, session_id) -> TrainingSession:
     sessions = TrainingSession.objects.filter(plan__athlete__in=athletes_visible_to(request.user))
-    return get_object_or_404(sessions.select_related("plan__athlete"), pk=session_id)
+    return get_object_or_404(sessions.select_related("plan__athlete__user"), pk=session_id)
 
 
 def _week_start(value: str) -> date:
@@ -75,7 +80,8 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
     }
     benchmarks = Benchmarks(benchmarks_of(athlete))
     days = [monday + timedelta(days=offset) for offset in range(7)]
-    views = [session_view(s, benchmarks, names) for s in sessions]
+    athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
+    cards = [card(session_view(s, benchmarks, names), today=athlete_today) for s in sessions]
     other_weeks = (
         TrainingPlan.objects.filter(athlete=athlete)
         .exclude(week_start_date=monday)
@@ -90,8 +96,9 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
         "previous_monday": monday - timedelta(days=7),
         "next_monday": monday + timedelta(days=7),
         "plan": plan,
-        "days": [(day, [v for v in views if v.session.date == day]) for day in days],
+        "days": [(day, [c for c in cards if c.session.date == day]) for day in days],
         "week_days": days,
+        "today": athlete_today,
         "copy_sources": list(other_weeks),
         "editor": editor,
         "conflict": conflict,

@@ -1,0 +1,68 @@
+"""The builder's week rules: an endurance session's minutes and a session's done/missed state."""
+
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from training.builder import Status, card, duration_minutes, estimated_minutes
+
+TODAY = date(2026, 12, 2)
+
+
+def endurance(value, unit="minutes"):
+    return {"modality": "run", "duration": {"value": value, "unit": unit}}
+
+
+@pytest.mark.parametrize(
+    ("prescription", "minutes"),
+    [
+        (endurance(80), 80),
+        (endurance(1.5, "hours"), 90),
+        (endurance(1.25, "hours"), 75),
+        (endurance(45.5), 46),  # half a minute rounds up, not to the even neighbour
+        ({"modality": "run"}, None),
+        (endurance("80"), None),
+        (endurance(80, "laps"), None),
+    ],
+)
+def test_duration_minutes(prescription, minutes):
+    assert duration_minutes(prescription) == minutes
+
+
+def test_estimated_minutes_stay_within_the_columns_range():
+    assert estimated_minutes(endurance(300)) == 300
+    assert estimated_minutes(endurance(6, "hours")) is None  # 360 > 300: no estimate, not 300
+
+
+def view(*, kind="endurance", day=TODAY, logs=0, estimated=45, prescription=None):
+    session = SimpleNamespace(
+        type=kind,
+        date=day,
+        log_count=logs,
+        estimated_duration=estimated,
+        prescription=endurance(80) if prescription is None else prescription,
+    )
+    return SimpleNamespace(session=session, lines=[])
+
+
+def test_an_endurance_card_reads_its_duration_not_a_stale_estimate():
+    assert card(view(estimated=45), today=TODAY).minutes == 80
+
+
+def test_a_strength_card_reads_the_estimate():
+    assert card(view(kind="strength", estimated=60, prescription={}), today=TODAY).minutes == 60
+
+
+@pytest.mark.parametrize(
+    ("day", "logs", "status"),
+    [
+        (TODAY - timedelta(days=1), 1, Status.DONE),
+        (TODAY - timedelta(days=1), 0, Status.MISSED),
+        (TODAY, 0, Status.PLANNED),  # the athlete still has the day
+        (TODAY + timedelta(days=1), 1, Status.DONE),  # logged early: done all the same
+        (TODAY + timedelta(days=1), 0, Status.PLANNED),
+    ],
+)
+def test_status(day, logs, status):
+    assert card(view(day=day, logs=logs), today=TODAY).status == status
