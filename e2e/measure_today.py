@@ -5,7 +5,7 @@ screen, waits until the service worker controls the page and every log form of t
 kept offline, and lists each response gunicorn sent with its body size (compressed when it
 was). Usage and the recorded figures: docs/benchmarks.md, "Page weight".
 
-    .venv/bin/python tools/measure_today.py BASE_URL ACCESS_LOG EMAIL PASSWORD
+    .venv/bin/python e2e/measure_today.py BASE_URL ACCESS_LOG EMAIL PASSWORD
 
 gunicorn must log with --access-logformat '%(m)s %(U)s %(s)s %(B)s %({content-encoding}o)s'.
 """

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Rebuild static/vendor/pico-2.1.1/pico.min.css from Pico's SCSS with only the modules in
-# tools/pico/pico.scss. Needs Node.js and npm (the npm registry); the output is committed,
+# pico.scss beside this file. Needs Node.js and npm (the npm registry); the output is committed,
 # so running the app never needs them.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
