@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 from hybridpeaks.json_validation import number_rules
 from logging_app.formdata import FIELDS, PREFIX, Input
+from training.prescription import minutes_of
 
-MINUTES_PER = {"minutes": 1, "hours": 60}
 ENDURANCE_TYPED = ("duration_value", "distance_value", "avgHeartRate", "avgPower")
 
 
@@ -166,8 +166,7 @@ def strength_blocks(view, posted=None, last=None, errors=None) -> list[ExerciseB
 
 def endurance_inputs(view, posted=None, errors=None) -> dict[str, Input]:
     plan = view.session.prescription
-    duration = plan.get("duration", {})
-    minutes = (duration.get("value") or 0) * MINUTES_PER.get(duration.get("unit"), 1)
+    minutes = minutes_of(plan.get("duration"))
     distance = plan.get("distance") or {}
     values = {
         "modality": plan.get("modality", "run"),

@@ -1,17 +1,17 @@
 """The week as the plan builder shows it: each session's card with its minutes and status.
 
-Kept apart from the view so the rules are plain functions: how long an endurance session is
-(its prescribed duration, never a second number that can disagree with it), and whether a
-session is done (a log exists) or missed (its day has passed in the athlete's zone, no log).
+Kept apart from the view so the rules are plain functions: what an endurance session stores
+as its estimate (its prescribed duration, never a second number that can disagree with it),
+and whether a session is done (a log exists) or missed (its day has passed in the athlete's
+zone, no log).
 """
 
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from training.models import SessionType
+from training.prescription import duration_minutes
 
-MINUTES_PER_UNIT = {"minutes": 1, "hours": 60}
 MAX_ESTIMATED_MINUTES = 300  # the model's constraint on estimated_duration
 
 
@@ -19,15 +19,6 @@ class Status(StrEnum):
     PLANNED = "planned"
     DONE = "done"
     MISSED = "missed"
-
-
-def duration_minutes(prescription: dict) -> int | None:
-    """An endurance prescription's duration in whole minutes; None when it has none."""
-    duration = prescription.get("duration") or {}
-    value, unit = duration.get("value"), duration.get("unit", "minutes")
-    if not isinstance(value, int | float) or unit not in MINUTES_PER_UNIT:
-        return None
-    return int(value * MINUTES_PER_UNIT[unit] + 0.5)
 
 
 def estimated_minutes(prescription: dict) -> int | None:
@@ -40,26 +31,25 @@ def estimated_minutes(prescription: dict) -> int | None:
 @dataclass(frozen=True)
 class Card:
     view: object  # display.SessionView
-    minutes: int | None
     status: Status
 
     @property
     def session(self):
         return self.view.session
 
+    @property
+    def minutes(self) -> int | None:
+        return self.view.minutes
+
 
 def card(view, *, today: date) -> Card:
     """`view.session` carries `log_count` (selectors.week_plan annotates it); `today` is the
     athlete's local date, since a session is missed when the athlete's day has passed."""
     session = view.session
-    if session.type == SessionType.ENDURANCE:
-        minutes = duration_minutes(session.prescription)
-    else:
-        minutes = session.estimated_duration
     if session.log_count:
         status = Status.DONE
     elif session.date < today:
         status = Status.MISSED
     else:
         status = Status.PLANNED
-    return Card(view=view, minutes=minutes, status=status)
+    return Card(view=view, status=status)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from hybridpeaks import formatting
 from training.models import SessionType
+from training.prescription import duration_minutes
 from training.targets import Target, session_targets
 
 UNKNOWN_EXERCISE = "Unknown exercise"
@@ -23,6 +24,14 @@ class Line:
 class SessionView:
     session: object
     lines: list[Line]
+
+    @property
+    def minutes(self) -> int | None:
+        """How long the session takes: an endurance session's prescribed duration (never a
+        second number that can disagree with it), otherwise the coach's estimate."""
+        if self.session.type == SessionType.ENDURANCE:
+            return duration_minutes(self.session.prescription)
+        return self.session.estimated_duration
 
     @property
     def missing(self) -> list[str]:

@@ -8,8 +8,9 @@ Strength has no TSS; it counts in the session-RPE load only.
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from insights.engine.inputs import Logged, minutes_of
+from insights.engine.inputs import Logged
 from insights.engine.metrics import ewma, session_minutes
+from training.prescription import minutes_of
 
 MODALITIES = ("run", "bike", "row", "swim")
 KM_PER_UNIT = {"km": 1.0, "miles": 1.609344, "meters": 0.001}

@@ -132,13 +132,3 @@ class Week:
 
     def all_logs(self) -> list[Logged]:
         return [*self.history, *self.logs]
-
-
-def minutes_of(duration) -> float | None:
-    """A `{value, unit}` duration in minutes (hours × 60); None when absent or malformed."""
-    if not isinstance(duration, Mapping):
-        return None
-    value = duration.get("value")
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return None
-    return float(value) * 60 if duration.get("unit") == "hours" else float(value)

@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from insights.engine.inputs import DAYS_IN_WEEK, Logged, Planned, minutes_of
+from insights.engine.inputs import DAYS_IN_WEEK, Logged, Planned
 from insights.engine.text import weekday
+from training.prescription import minutes_of
 
 # EWMA smoothing, λ = 2/(N+1) (Williams et al. 2017): 7-day acute, 28-day chronic.
 ACUTE_LAMBDA = 2 / (7 + 1)

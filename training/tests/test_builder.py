@@ -5,7 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from training.builder import Status, card, duration_minutes, estimated_minutes
+from training.builder import Status, card, estimated_minutes
+from training.display import SessionView
+from training.prescription import duration_minutes
 
 TODAY = date(2026, 12, 2)
 
@@ -43,7 +45,7 @@ def view(*, kind="endurance", day=TODAY, logs=0, estimated=45, prescription=None
         estimated_duration=estimated,
         prescription=endurance(80) if prescription is None else prescription,
     )
-    return SimpleNamespace(session=session, lines=[])
+    return SessionView(session=session, lines=[])
 
 
 def test_an_endurance_card_reads_its_duration_not_a_stale_estimate():
