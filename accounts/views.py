@@ -54,7 +54,18 @@ class SignInView(auth_views.LoginView):
 def sign_out(request):
     logout(request)
     messages.info(request, "You are signed out.")
-    return redirect("accounts:login")
+    # An invitation opened while signed in sends the person back to it once signed out.
+    return redirect(_local_next(request, default=reverse("accounts:login")))
+
+
+def _local_next(request, *, default: str) -> str:
+    """The posted `next` when it stays on this site (no open redirect), else `default`."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
 @require_http_methods(["GET", "POST"])
@@ -182,12 +193,7 @@ def change_time_zone(request):
         user=request.user, time_zone=form.cleaned_data["time_zone"], request=request
     )
     messages.success(request, f"Your time zone is now {request.user.time_zone.replace('_', ' ')}.")
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("accounts:account")
-    return redirect(target)
+    return redirect(_local_next(request, default=reverse("accounts:account")))
 
 
 @login_required

@@ -156,6 +156,10 @@ def test_signed_in_person_cannot_use_a_link(coach_client):
 
     assert "You are signed in as" in response.content.decode()
     assert not Athlete.objects.exists()
+    # Sign out there, and the same link opens as a sign-up form.
+    response = coach_client.post(reverse("accounts:logout"), {"next": link}, follow=True)
+    assert response.redirect_chain[-1][0] == link
+    assert "You are signed in as" not in response.content.decode()
 
 
 def test_athletes_cannot_create_invitations(client):

@@ -255,6 +255,23 @@ def test_sign_out_needs_a_post_and_is_audited(client):
     assert AuditLog.objects.get(action="logout").user_id == user.pk
 
 
+@pytest.mark.parametrize(
+    ("next_url", "lands_on"),
+    [
+        ("/accounts/invite/abc/", "/accounts/invite/abc/"),  # back to the invitation
+        ("https://evil.example.com/", LOGIN),  # never off-site
+        ("//evil.example.com/", LOGIN),
+        ("", LOGIN),
+    ],
+)
+def test_sign_out_returns_only_to_a_page_of_this_site(client, next_url, lands_on):
+    client.force_login(CoachFactory().user)
+    response = client.post(LOGOUT, {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == lands_on
+    assert signed_in_user_id(client) is None
+
+
 # --- Lockout (django-axes) -----------------------------------------------------------------
 
 
