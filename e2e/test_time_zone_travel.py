@@ -41,7 +41,7 @@ def test_keep_hides_the_offer_and_is_remembered_for_that_phone_zone(
     expect(offer(page)).to_be_visible()
     shown = phone_zone.replace("_", " ")
     expect(offer(page)).to_contain_text(
-        f"Your phone is on {shown} time; your profile uses Europe/Berlin."
+        f"This device is on {shown} time; your profile uses Europe/Berlin."
     )
     offer(page).get_by_role("button", name="Keep").click()
     expect(offer(page)).to_be_hidden()

@@ -16,6 +16,7 @@ const SHELL_FILES = [
   "{% static 'css/app.css' %}",
   "{% static 'js/outbox-core.js' %}",
   "{% static 'js/outbox.js' %}",
+  "{% static 'js/timezone.js' %}",
   "{% static 'icons/favicon.svg' %}",
 ];
 const OFFLINE_PAGES = "{% url 'logging_app:today' %}";
