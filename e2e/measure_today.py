@@ -16,14 +16,8 @@ import urllib.request
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from conftest import CHROMIUM, CHROMIUM_ARGS  # the browser tests' Chromium, run as a script
+
 KEPT = """async (urls) => {
   const cache = await caches.open("hp-pages");
   let kept = 0;
@@ -79,9 +73,7 @@ def main(base, access_log, email, password):
     if not base.startswith(("http://", "https://")):
         raise SystemExit(f"BASE_URL must be http(s)://…, not {base!r}")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cookies = session_cookies(browser, base, email, password)
         with open(access_log) as log:
             mark = sum(1 for _ in log)
