@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import athlete_required, athletes_visible_to, coach_required
 from insights.charts import load_chart
+from insights.engine.bounds import UnusableNumber
 from insights.models import AIWeeklySummary
 from insights.services import NothingLogged, WeekNotOver, generate_summary
 
@@ -78,6 +79,9 @@ def generate(request, athlete_id):
         messages.error(request, "That week has not ended yet: summaries come after Sunday.")
     except NothingLogged:
         messages.error(request, "Nothing was logged that week, so there is nothing to analyse.")
+    except UnusableNumber as error:
+        # A row stored before the bounds existed: say which number, do not answer a 500.
+        messages.error(request, f"That week cannot be analysed: {error}")
     else:
         return redirect(
             "insights:athlete_summary", athlete_id=athlete.pk, week_end=summary.week_end_date

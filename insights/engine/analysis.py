@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from insights.engine import metrics
+from insights.engine.bounds import refuse_unusable_numbers
 from insights.engine.facts import Facts, gather
 from insights.engine.fatigue_rules import LOAD_JUMP_RATIO, USUAL_RATIO_RANGE
 from insights.engine.finding import Finding
@@ -117,7 +118,12 @@ def fatigue_analysis(f: Facts) -> str:
 
 
 def analyse(week: Week) -> Analysis:
-    """The week's analysis: metrics, findings in order, and the summary's texts."""
+    """The week's analysis: metrics, findings in order, and the summary's texts.
+
+    Raises bounds.UnusableNumber before any arithmetic if the input holds NaN, Infinity or
+    an absurdly large number.
+    """
+    refuse_unusable_numbers(week)
     f = gather(week)
     findings = tuple(evaluate(f))
     return Analysis(

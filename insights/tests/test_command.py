@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -100,7 +100,7 @@ def test_running_the_job_twice_changes_nothing(clock):
 
     assert output == (
         "0 plan(s) completed; 0 summary(ies) written; "
-        "1 athlete-week(s) without logs or not over yet."
+        "0 athlete-week(s) without logs or not over yet."
     )
     assert list(AIWeeklySummary.objects.values_list("pk", "generated_at")) == before
     assert len(before) == 1
@@ -207,3 +207,112 @@ def test_two_writers_of_the_same_week_store_one_summary(monkeypatch):
     stored = AIWeeklySummary.objects.get()
     assert {summary.pk for summary, _ in results} == {stored.pk}
     assert sorted(created for _, created in results) == [False, True]
+
+
+def summary_sundays(athlete) -> list[date]:
+    return sorted(
+        AIWeeklySummary.objects.filter(athlete=athlete).values_list("week_end_date", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_a_job_that_did_not_run_for_two_weeks_writes_both_skipped_weeks(clock):
+    summarised, new = AthleteFactory(), AthleteFactory()
+    for athlete in (summarised, new):
+        for back in (1, 2):
+            logged_week(athlete, THIS_MONDAY - timedelta(weeks=back))
+    logged_week(summarised, THIS_MONDAY - timedelta(weeks=3))
+    clock.now = NOW - timedelta(weeks=2)
+    run()  # the last run: it wrote the week three weeks back
+    assert summary_sundays(summarised) == [THIS_MONDAY - timedelta(weeks=2, days=1)]
+
+    clock.now = NOW
+    output = run()
+
+    assert output.startswith("4 plan(s) completed; 4 summary(ies) written;")
+    both = [THIS_MONDAY - timedelta(weeks=n, days=1) for n in (1, 0)]
+    assert summary_sundays(summarised) == [THIS_MONDAY - timedelta(weeks=2, days=1), *both]
+    assert summary_sundays(new) == both
+
+
+@pytest.mark.django_db
+def test_catching_up_stops_eight_weeks_back(clock):
+    athlete = AthleteFactory()
+    for back in range(1, 11):
+        logged_week(athlete, THIS_MONDAY - timedelta(weeks=back))
+
+    run()
+
+    assert summary_sundays(athlete) == [
+        THIS_MONDAY - timedelta(weeks=n, days=1) for n in range(7, -1, -1)
+    ]
+
+
+@pytest.mark.django_db
+def test_with_nothing_missing_the_job_reads_all_athletes_in_one_query(
+    clock, django_assert_num_queries
+):
+    athletes = AthleteFactory.create_batch(12)
+    for athlete in athletes:
+        logged_week(athlete, LAST_MONDAY)
+    run()
+    assert AIWeeklySummary.objects.count() == len(athletes)
+
+    # Plans that may have ended (1; none left, so no update), athletes with their last
+    # summary and logs (1), however many athletes.
+    with django_assert_num_queries(2):
+        output = run()
+    assert output.startswith("0 plan(s) completed; 0 summary(ies) written; 0 athlete-week(s)")
+
+
+def break_distance(plan: TrainingPlan, value) -> None:
+    """Store a number no write path accepts any more, as rows written before the bounds did."""
+    log = plan.sessions.get().logs.get()
+    actual = {**log.actual_data, "distance": {"value": value, "unit": "km"}}
+    type(log).objects.filter(pk=log.pk).update(actual_data=actual)
+
+
+@pytest.mark.django_db
+def test_one_athletes_absurd_distance_fails_only_their_week(clock, caplog):
+    broken, fine = AthleteFactory(), AthleteFactory()
+    break_distance(logged_week(broken, LAST_MONDAY), 1e308)
+    logged_week(fine, LAST_MONDAY)
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="1 athlete-week"):
+        call_command("generate_weekly_summaries", stdout=out)
+
+    assert out.getvalue().strip() == (
+        "2 plan(s) completed; 1 summary(ies) written; "
+        "2 athlete-week(s) without logs or not over yet. 1 failed (see the log)."
+    )
+    assert summary_sundays(fine) == [LAST_MONDAY + timedelta(days=6)]
+    assert summary_sundays(broken) == []
+    failure = next(r for r in caplog.records if r.levelname == "ERROR")
+    assert failure.getMessage() == (
+        f"No summary for athlete {broken.pk}, week of {LAST_MONDAY.isoformat()}"
+    )
+    assert "actualData.distance.value is 1e+308" in failure.exc_text
+
+
+@pytest.mark.django_db
+def test_any_error_in_one_athlete_week_leaves_the_others(clock, monkeypatch):
+    first, second = AthleteFactory(), AthleteFactory()
+    logged_week(first, LAST_MONDAY)
+    logged_week(second, LAST_MONDAY)
+    real = generate_summary
+
+    def fail_for_first(*, athlete, **kwargs):
+        if athlete.pk == first.pk:
+            raise RuntimeError("the narrator's library crashed")
+        return real(athlete=athlete, **kwargs)
+
+    monkeypatch.setattr(
+        "insights.management.commands.generate_weekly_summaries.generate_summary",
+        fail_for_first,
+    )
+
+    with pytest.raises(CommandError):
+        run()
+
+    assert AIWeeklySummary.objects.get().athlete == second

@@ -335,3 +335,18 @@ def test_roster_stays_in_budget_with_40_athletes_with_summaries(
     assert len(rows) == 40
     assert all(row.summary.week_end_date == last_monday + timedelta(days=6) for row in rows)
     assert response.content.decode().count("80% done") == 40
+
+
+def test_write_it_now_names_a_number_the_analysis_cannot_use(client, coach, athlete, last_monday):
+    log = log_week(athlete, last_monday).sessions.get().logs.get()
+    # Written straight to the table, as a row stored before the schema had bounds.
+    actual = {**log.actual_data, "distance": {"value": 1e308, "unit": "km"}}
+    type(log).objects.filter(pk=log.pk).update(actual_data=actual)
+    client.force_login(coach.user)
+
+    response = client.post(generate_url(athlete), {"week": last_monday.isoformat()}, follow=True)
+
+    assert response.redirect_chain == [(reverse("training:athlete", args=[athlete.pk]), 302)]
+    assert "That week cannot be analysed" in response.content.decode()
+    assert "actualData.distance.value is 1e+308" in response.content.decode()
+    assert not AIWeeklySummary.objects.exists()

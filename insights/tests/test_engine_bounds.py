@@ -1,0 +1,82 @@
+"""The engine refuses numbers it cannot compute with, before any arithmetic, by name."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from insights.engine.analysis import analyse
+from insights.engine.bounds import MAX_MAGNITUDE, UnusableNumber
+from insights.engine.inputs import Benchmark, Logged, Planned, Week
+
+MONDAY = dt.date(2025, 3, 3)
+SQUAT = "11111111-1111-4111-8111-111111111111"
+
+
+def run_log(distance, *, on=MONDAY, history=False) -> Logged:
+    actual = {
+        "modality": "run",
+        "duration": {"value": 40, "unit": "minutes"},
+        "distance": {"value": distance, "unit": "km"},
+        "completed": True,
+    }
+    return Logged(session_id=None, completed_on=on, type="endurance", actual_data=actual, rpe=5)
+
+
+def lift_log(weight) -> Logged:
+    actual = {"exercises": [{"exerciseId": SQUAT, "sets": [{"weight": weight, "reps": 5}]}]}
+    return Logged(session_id=None, completed_on=MONDAY, type="strength", actual_data=actual, rpe=7)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1e308, "1e+308"),
+        (float("nan"), "nan"),
+        (float("inf"), "inf"),
+        (float("-inf"), "-inf"),
+        (10**400, "1000"),  # an integer too large for a float: compared, never converted
+        (MAX_MAGNITUDE + 1, "10000001"),
+    ],
+)
+def test_a_logged_number_the_analysis_cannot_use_is_refused_by_name(value, shown):
+    week = Week(week_start=MONDAY, logs=[run_log(8.0), run_log(value, on=MONDAY)])
+
+    with pytest.raises(UnusableNumber) as refused:
+        analyse(week)
+
+    assert str(refused.value).startswith(f"log of {MONDAY}: actualData.distance.value is {shown}")
+
+
+def test_numbers_in_lists_history_prescriptions_and_benchmarks_are_checked_too():
+    earlier = MONDAY - dt.timedelta(days=3)
+    cases = {
+        "actualData.exercises[0].sets[0].weight is inf": Week(
+            week_start=MONDAY, logs=[lift_log(float("inf"))]
+        ),
+        f"log of {earlier}: actualData.distance.value is nan": Week(
+            week_start=MONDAY, logs=[run_log(5.0)], history=[run_log(float("nan"), on=earlier)]
+        ),
+        f"plan of {MONDAY}: prescription.duration.value is 1e+300": Week(
+            week_start=MONDAY,
+            planned=[
+                Planned("s1", MONDAY, "endurance", {"duration": {"value": 1e300}}),
+            ],
+            logs=[run_log(5.0)],
+        ),
+        f"benchmark 1RM of {MONDAY} is Decimal('NaN')": Week(
+            week_start=MONDAY,
+            logs=[lift_log(100)],
+            benchmarks=[Benchmark("1RM", Decimal("NaN"), SQUAT, MONDAY)],
+        ),
+    }
+    for message, week in cases.items():
+        with pytest.raises(UnusableNumber, match=re.escape(message)):
+            analyse(week)
+
+
+def test_realistic_extremes_still_analyse():
+    week = Week(week_start=MONDAY, logs=[run_log(1000.0), lift_log(600)])
+
+    assert analyse(week).total_volume["strength"] == "3000kg"
