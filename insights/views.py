@@ -1,29 +1,22 @@
 """Weekly summary pages: the athlete's own, and a coach's view of their athletes'."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import athlete_required, athletes_visible_to, coach_required
+from hybridpeaks.converters import parse_day
 from insights.charts import load_chart
 from insights.engine.bounds import UnusableNumber
 from insights.models import AIWeeklySummary
 from insights.services import NothingLogged, WeekNotOver, generate_summary
 
 
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Http404("Not a date.") from None
-
-
 def _summary_page(request, athlete, week_end, *, own: bool):
     summary = get_object_or_404(
-        AIWeeklySummary.objects.filter(athlete=athlete), week_end_date=_day(week_end)
+        AIWeeklySummary.objects.filter(athlete=athlete), week_end_date=week_end
     )
     loads = summary.total_volume.get("dailyLoad")
     context = {
@@ -66,10 +59,7 @@ def generate(request, athlete_id):
     athlete = get_object_or_404(
         athletes_visible_to(request.user).select_related("user"), pk=athlete_id
     )
-    try:
-        week_start = date.fromisoformat(request.POST.get("week", ""))
-    except ValueError:
-        week_start = None
+    week_start = parse_day(request.POST.get("week"))
     if week_start is None or week_start.weekday() != 0:
         messages.error(request, "Choose a week (its Monday) to summarise.")
         return redirect("training:athlete", athlete_id=athlete.pk)

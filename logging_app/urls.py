@@ -1,5 +1,6 @@
 from django.urls import path
 
+import hybridpeaks.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
 from logging_app import views
 from training.views import benchmarks
 
@@ -8,7 +9,7 @@ app_name = "logging_app"
 urlpatterns = [
     path("", views.today, name="today"),
     path("week/", views.week, name="week"),
-    path("week/<str:monday>/", views.week, name="week_of"),
+    path("week/<isodate:monday>/", views.week, name="week_of"),
     path("history/", views.history, name="history"),
     path("history/<uuid:pk>/", views.log_detail, name="log_detail"),
     path("sessions/<uuid:pk>/log/", views.log_session, name="log_session"),

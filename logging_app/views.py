@@ -1,6 +1,6 @@
 """The athlete's pages: today, the week, history, and logging a session."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -81,7 +81,8 @@ def week(request, monday=None):
     """A week day by day: planned, done, missed; previous and next weeks."""
     athlete = request.user.athlete
     today = _today(request)
-    start = monday_of(datetime.strptime(monday, "%Y-%m-%d").date()) if monday else monday_of(today)
+    # Any day of a week shows that week; the isodate converter has parsed and bounded it.
+    start = monday_of(monday or today)
     sessions = planned_sessions(athlete.pk).filter(date__range=(start, start + timedelta(days=6)))
     entries = _with_logs(session_views(athlete, sessions))
     days = [

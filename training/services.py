@@ -13,6 +13,7 @@ from django.db.models import F
 
 import audit
 from accounts.models import Athlete, Coach
+from hybridpeaks.db import insert_once
 from training.models import (
     BenchmarkMetric,
     Exercise,
@@ -74,8 +75,16 @@ def create_plan(
         replaced.save(update_fields=["status", "updated_at"])
         audit.record("archive_plan", coach.user, entity=replaced, request=request)
     plan = TrainingPlan(athlete=athlete, coach=coach, week_start_date=week_start)
-    plan.full_clean()
-    plan.save()
+    plan.full_clean(validate_constraints=False)
+    if not insert_once(plan):
+        # Two requests (a double submit, two tabs) both found no active plan and raced to the
+        # INSERT; the one-active-plan constraint let the other through: this one is stale.
+        winner = TrainingPlan.objects.filter(
+            athlete=athlete, week_start_date=week_start, status=PlanStatus.ACTIVE
+        ).first()
+        if winner is None:
+            raise IntegrityError(f"The database refused a plan for {week_start}, and holds none.")
+        raise StalePlan(winner)
     audit.record(
         "create_plan",
         coach.user,
@@ -187,6 +196,9 @@ def set_plan_status(*, plan: TrainingPlan, version: int, by, status: str, reques
         PlanStatus.COMPLETED: {PlanStatus.ARCHIVED},
     }
     if status not in allowed.get(plan.status, set()):
+        if plan.status == status:
+            # A double submit, or another tab got there first: the page the coach saw is stale.
+            raise StalePlan(plan)
         raise ValidationError({"status": f"A {plan.status} plan cannot become {status}."})
     if plan.status == PlanStatus.ACTIVE:
         _bump_version(plan, version)

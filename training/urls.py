@@ -1,5 +1,6 @@
 from django.urls import path
 
+import hybridpeaks.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
 from training.views import benchmarks, catalog, plans, roster
 
 app_name = "training"
@@ -8,13 +9,15 @@ urlpatterns = [
     path("", roster.roster, name="roster"),
     path("athletes/<uuid:athlete_id>/", roster.athlete, name="athlete"),
     path("athletes/<uuid:athlete_id>/plan/", plans.next_week, name="next_week"),
-    path("athletes/<uuid:athlete_id>/weeks/<str:monday>/", plans.week, name="week"),
+    path("athletes/<uuid:athlete_id>/weeks/<isodate:monday>/", plans.week, name="week"),
     path(
-        "athletes/<uuid:athlete_id>/weeks/<str:monday>/new-plan/",
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/new-plan/",
         plans.create_plan,
         name="create_plan",
     ),
-    path("athletes/<uuid:athlete_id>/weeks/<str:monday>/copy/", plans.copy_week, name="copy_week"),
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/copy/", plans.copy_week, name="copy_week"
+    ),
     path("plans/<uuid:plan_id>/archive/", plans.archive_plan, name="archive_plan"),
     path("plans/<uuid:plan_id>/sessions/new/", plans.new_session, name="new_session"),
     path("sessions/<uuid:session_id>/edit/", plans.edit_session, name="edit_session"),

@@ -160,9 +160,10 @@ def test_another_athlete_cannot_see_the_summary(client, summary):
 @pytest.mark.parametrize("week_end", ["2026-02-30", "last-sunday", "2026-13-01"])
 def test_a_bad_date_is_a_404(client, summary, week_end):
     client.force_login(summary.athlete.user)
-    assert client.get(reverse("insights:my_summary", args=[week_end])).status_code == 404
+    # Typed URLs: reverse() itself refuses what is not shaped like a date.
+    assert client.get(f"/today/summaries/{week_end}/").status_code == 404
     client.force_login(summary.athlete.coach.user)
-    url = reverse("insights:athlete_summary", args=[summary.athlete_id, week_end])
+    url = f"/coach/athletes/{summary.athlete_id}/summaries/{week_end}/"
     assert client.get(url).status_code == 404
 
 

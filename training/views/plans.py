@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import athletes_visible_to, coach_required
+from hybridpeaks.converters import parse_day
 from training import services
 from training.builder import card
 from training.display import exercise_ids, session_view
@@ -46,11 +47,8 @@ def _session(request, session_id) -> TrainingSession:
     return get_object_or_404(sessions.select_related("plan__athlete__user"), pk=session_id)
 
 
-def _week_start(value: str) -> date:
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise Http404("Not a date.") from None
+def _week_start(day: date) -> date:
+    """The URL's day (parsed by the isodate converter), which must be a Monday."""
     if day.weekday() != 0:
         raise Http404("Weeks start on a Monday.")
     return day
@@ -177,12 +175,10 @@ def create_plan(request, athlete_id, monday):
 @require_POST
 def copy_week(request, athlete_id, monday):
     athlete, monday = _athlete(request, athlete_id), _week_start(monday)
-    try:
-        source_week = date.fromisoformat(request.POST.get("source", ""))
-    except ValueError:
-        source_week = None
     source = (
-        TrainingPlan.objects.filter(athlete=athlete, week_start_date=source_week)
+        TrainingPlan.objects.filter(
+            athlete=athlete, week_start_date=parse_day(request.POST.get("source"))
+        )
         .exclude(status=PlanStatus.ARCHIVED)
         .order_by("status")
         .first()
@@ -201,6 +197,11 @@ def copy_week(request, athlete_id, monday):
         )
     except services.StalePlan as stale:
         return _stale(request, athlete, monday, stale)
+    except ValidationError as error:
+        # The week itself as the source, or a copied session the rules now refuse.
+        for message in error.messages:
+            messages.error(request, message)
+        return render_builder(request, athlete, monday, status=422)
     return _after_change(
         request,
         athlete,
@@ -279,11 +280,8 @@ def delete_session(request, session_id):
 
 
 def _target_day(request, plan) -> date | None:
-    try:
-        day = date.fromisoformat(request.POST.get("date", ""))
-    except ValueError:
-        return None
-    return day if plan.week_start_date <= day <= plan.week_end_date else None
+    day = parse_day(request.POST.get("date"))
+    return day if day and plan.week_start_date <= day <= plan.week_end_date else None
 
 
 @coach_required
