@@ -50,6 +50,9 @@ MIDDLEWARE = [
     # Django >= 4.2 pads each gzip answer with random bytes against BREACH, and CSRF tokens
     # are masked per response, so compressed pages that carry them are safe to send.
     "django.middleware.gzip.GZipMiddleware",
+    # The database down is a 503 "try again" (with handler500 for the session and auth
+    # middlewares below, which load the session and the user from the database).
+    "hybridpeaks.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,6 +7,9 @@ from hybridpeaks import views
 admin.site.site_header = "HybridPeaks administration"
 admin.site.site_title = "HybridPeaks admin"
 
+# The database down is a 503, also when the session or auth middleware meets it.
+handler500 = "hybridpeaks.views.server_error"
+
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),

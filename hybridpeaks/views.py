@@ -1,16 +1,32 @@
 """Project-wide views that belong to no app."""
 
 import logging
+import sys
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from hybridpeaks.middleware import database_unavailable, is_database_unreachable
+
 logger = logging.getLogger(__name__)
+
+
+def server_error(request):
+    """handler500: the database down is a 503 even when a middleware met it before any view.
+
+    Django calls this inside its `except` block, so the exception being handled is the one
+    that failed the request (see hybridpeaks/middleware.py for why the middleware alone
+    cannot catch a failing session or auth middleware).
+    """
+    if is_database_unreachable(sys.exception()):
+        return database_unavailable(request)
+    return defaults.server_error(request)
 
 
 @never_cache
