@@ -74,7 +74,14 @@ def create_plan(
         replaced.status = PlanStatus.ARCHIVED
         replaced.save(update_fields=["status", "updated_at"])
         audit.record("archive_plan", coach.user, entity=replaced, request=request)
-    plan = TrainingPlan(athlete=athlete, coach=coach, week_start_date=week_start)
+    # The week's versions run on across a replacement (the spec: "replaced by new version"), so
+    # a second submit of the same "start over" names a version that is no longer current.
+    plan = TrainingPlan(
+        athlete=athlete,
+        coach=coach,
+        week_start_date=week_start,
+        version=replaced.version + 1 if replaced else 1,
+    )
     plan.full_clean(validate_constraints=False)
     if not insert_once(plan):
         # Two requests (a double submit, two tabs) both found no active plan and raced to the

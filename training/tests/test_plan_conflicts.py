@@ -62,6 +62,37 @@ def test_a_second_new_plan_from_a_page_without_one_answers_409(coach_client, ath
     assert TrainingPlan.objects.filter(athlete=athlete).count() == 1
 
 
+def test_start_over_sent_twice_replaces_the_plan_once(coach_client, athlete):
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, version=3)
+    url = reverse("training:create_plan", args=[athlete.pk, MONDAY])
+
+    first = coach_client.post(url, {"version": 3})
+    second = coach_client.post(url, {"version": 3}, headers=HTMX)
+
+    assert first.status_code == 302
+    assert second.status_code == 409
+    assert "version 4, active" in second.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ARCHIVED
+    assert TrainingPlan.objects.filter(athlete=athlete).count() == 2
+
+
+def test_copy_into_a_planned_week_sent_twice_copies_once(coach_client, athlete):
+    TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    source = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY - timedelta(days=7))
+    TrainingSessionFactory(plan=source, date=source.week_start_date)
+    url = reverse("training:copy_week", args=[athlete.pk, MONDAY])
+    body = {"source": source.week_start_date.isoformat(), "version": 1}
+
+    assert coach_client.post(url, body).status_code == 302
+    second = coach_client.post(url, body, headers=HTMX)
+
+    assert second.status_code == 409
+    assert CONFLICT in second.content.decode()
+    week = TrainingPlan.objects.filter(athlete=athlete, week_start_date=MONDAY)
+    assert sorted(week.values_list("status", "version")) == [("active", 2), ("archived", 1)]
+
+
 def test_copying_a_week_onto_itself_is_refused_with_a_message(coach_client, athlete):
     plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
     TrainingSessionFactory(plan=plan, date=MONDAY)
