@@ -1,4 +1,6 @@
-"""The account's part of a personal data export."""
+"""The account's part of a personal data export, with django-axes' sign-in records."""
+
+from axes.models import AccessFailureLog, AccessLog
 
 from accounts.models import Athlete
 
@@ -12,7 +14,7 @@ def export(user) -> dict:
         "createdAt": user.created_at.isoformat(),
         "lastLogin": user.last_login.isoformat() if user.last_login else None,
     }
-    data = {"user": profile}
+    data = {"user": profile, "signIns": _sign_ins(user.email)}
     if hasattr(user, "coach"):
         data["coach"] = {
             "name": user.coach.name,
@@ -34,3 +36,28 @@ def export(user) -> dict:
     if hasattr(user, "athlete"):
         data["athlete"] = {"name": user.athlete.name, "coach": user.athlete.coach.name}
     return data
+
+
+def _sign_ins(email) -> list[dict]:
+    """What django-axes logged for this email: sign-ins and sign-outs, and failures."""
+    records = [
+        {
+            "kind": "sign_in",
+            "at": log.attempt_time.isoformat(),
+            "signedOutAt": log.logout_time.isoformat() if log.logout_time else None,
+            "ipAddress": log.ip_address,
+            "userAgent": log.user_agent,
+        }
+        for log in AccessLog.objects.filter(username=email)
+    ]
+    records += [
+        {
+            "kind": "failed_sign_in",
+            "at": log.attempt_time.isoformat(),
+            "lockedOut": log.locked_out,
+            "ipAddress": log.ip_address,
+            "userAgent": log.user_agent,
+        }
+        for log in AccessFailureLog.objects.filter(username=email)
+    ]
+    return sorted(records, key=lambda record: record["at"])

@@ -3,6 +3,9 @@
 Each runs in a transaction, validates, and leaves an audit entry.
 """
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -102,12 +105,34 @@ class CoachHasAthletes(Exception):
 def delete_account(*, user: User, request=None) -> None:
     """Erase a user and everything that is theirs (the spec's cascade rules).
 
-    The audit entry is written first and survives: it keeps the user's id, not a link.
+    What is kept of them is pseudonymous: the audit trail (the deletion's own entry included)
+    keeps what happened under a stable pseudonym, without email, IP address or user agent.
+    Their sign-in records (django-axes) and sessions on every device go. A coach's exercises
+    stay in the catalog (training's HAND_TO_CATALOG).
     """
     if user.role == UserRole.COACH and Athlete.objects.filter(coach_id=user.pk).exists():
         raise CoachHasAthletes
+    user_id, email = user.pk, user.email
     audit.record("account_delete", user, entity=user, request=request, role=user.role)
+    _delete_sessions(user_id)
     user.delete()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username=email).delete()
+    audit.pseudonymise(user_id=user_id, email=email)
+
+
+def _delete_sessions(user_id) -> None:
+    """Sign the person out everywhere by deleting their stored sessions.
+
+    Sessions are not indexed by user, so the unexpired ones are read and decoded: deletion is
+    rare, and expired ones go with the daily `clearsessions`.
+    """
+    stale = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get(SESSION_KEY) == str(user_id)
+    ]
+    Session.objects.filter(pk__in=stale).delete()
 
 
 @transaction.atomic

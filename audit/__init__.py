@@ -7,3 +7,10 @@ def record(action, user, entity=None, request=None, **metadata):
     from audit.services import record_entry
 
     return record_entry(action, user, entity=entity, request=request, **metadata)
+
+
+def pseudonymise(*, user_id, email):
+    """Erase a deleted person from the trail, keeping a pseudonym; see audit.services."""
+    from audit.services import pseudonymise as pseudonymise_entries
+
+    return pseudonymise_entries(user_id=user_id, email=email)

@@ -17,6 +17,10 @@ class AuditLogQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError("Audit entries cannot be deleted.")
 
+    def pseudonymise(self, **changes) -> int:
+        """Erasure only (audit.services.pseudonymise): replace identifying fields in place."""
+        return models.QuerySet.update(self, **changes)
+
     def prune_before(self, cutoff) -> int:
         """Retention only (audit.services.prune): remove entries created before `cutoff`."""
         deleted, _ = models.QuerySet.delete(self.filter(created_at__lt=cutoff))

@@ -1,4 +1,9 @@
-"""The audit trail's part of a personal data export: the entries about the person's actions."""
+"""The audit trail's part of a personal data export: the entries about the person's actions.
+
+Failed sign-ins with their email but no account (before sign-up) are theirs too.
+"""
+
+from django.db.models import Q
 
 from audit.models import AuditLog
 
@@ -15,6 +20,8 @@ def export(user) -> dict:
                 "userAgent": entry.user_agent,
                 "createdAt": entry.created_at.isoformat(),
             }
-            for entry in AuditLog.objects.filter(user_id=user.pk).order_by("created_at")
+            for entry in AuditLog.objects.filter(
+                Q(user_id=user.pk) | Q(user__isnull=True, metadata__email=user.email)
+            ).order_by("created_at")
         ]
     }

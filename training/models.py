@@ -25,6 +25,20 @@ class ExerciseCategory(models.TextChoices):
     PLYOMETRIC = "plyometric", "Plyometric"
 
 
+def HAND_TO_CATALOG(collector, field, sub_objs, using):
+    """on_delete for an exercise's coach: the exercise outlives them as a system exercise.
+
+    Plans of former athletes and their 1RM benchmarks name it, so it stays: no owner, public
+    (a system exercise is public, see `system_exercise_public`). `is_public` is scheduled first
+    because the collector runs the updates in order and the constraint is checked per statement.
+    """
+    collector.add_field_update(field.model._meta.get_field("is_public"), True, sub_objs)
+    collector.add_field_update(field, None, sub_objs)
+
+
+HAND_TO_CATALOG.lazy_sub_objs = True
+
+
 class Exercise(models.Model):
     Category = ExerciseCategory
 
@@ -32,9 +46,9 @@ class Exercise(models.Model):
     name = models.CharField(max_length=100, validators=[MinLengthValidator(2)])
     category = models.CharField(max_length=20, choices=Category.choices)
     muscle_groups = models.JSONField(help_text='A list such as ["quads", "glutes"].')
-    # Null = a system exercise. A coach's own exercises go with the coach.
+    # Null = a system exercise. A coach's own exercises outlive the coach (HAND_TO_CATALOG).
     created_by = models.ForeignKey(
-        Coach, models.CASCADE, null=True, blank=True, related_name="exercises"
+        Coach, HAND_TO_CATALOG, null=True, blank=True, related_name="exercises"
     )
     is_public = models.BooleanField(default=False, help_text="Visible to every coach.")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.models import Athlete, Coach, User
 from accounts.tests.factories import PASSWORD, AthleteFactory, CoachFactory, UserFactory
 from audit.models import AuditLog
+from audit.services import pseudonym_for
 from training.models import TrainingPlan
 from training.tests.factories import TrainingPlanFactory
 
@@ -125,7 +126,9 @@ def test_coach_can_delete_their_account_after_the_hand_over(admin_client, coache
     ada.refresh_from_db()
     assert ada.coach == coach_b
     assert TrainingPlan.objects.get(pk=plan.pk).coach is None
-    assert AuditLog.objects.filter(action="account_delete", user_id=coach_a.pk).exists()
+    assert AuditLog.objects.filter(
+        action="account_delete", user_id=pseudonym_for(coach_a.pk)
+    ).exists()
 
 
 def test_coach_with_athletes_is_still_refused_without_the_hand_over(coaches):

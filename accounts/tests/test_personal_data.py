@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import Athlete, Coach, Invitation, User
 from accounts.tests.factories import PASSWORD, AthleteFactory, CoachFactory
 from audit.models import AuditLog
+from audit.services import pseudonym_for
 from insights.models import AIWeeklySummary
 from insights.tests.factories import WeeklySummaryFactory
 from logging_app.models import WorkoutLog
@@ -238,12 +239,11 @@ def test_athlete_deletes_their_account_and_everything_in_it(
     assert athletes_rows(user_id) == dict.fromkeys(athletes_rows(user_id), 0)
     # No longer signed in: the account page asks to sign in.
     assert client.get(reverse("accounts:account")).url.startswith(LOGIN)
-    # The audit entry survives and keeps the id.
+    # The audit entry survives under the person's pseudonym (test_erasure.py has the details).
     entry = AuditLog.objects.get(action="account_delete")
-    assert entry.user_id == user_id
-    assert entry.entity_id == user_id
+    assert entry.user_id == entry.entity_id == pseudonym_for(user_id)
     assert entry.metadata == {"role": "athlete"}
-    assert AuditLog.objects.filter(user_id=user_id, action="login").exists()
+    assert AuditLog.objects.filter(user_id=pseudonym_for(user_id), action="login").exists()
     # Others are untouched, and so is the coach.
     assert athletes_rows(other_athletes_data) == dict.fromkeys(athletes_rows(user_id), 1)
     assert Coach.objects.filter(pk=coach.pk).exists()
@@ -277,7 +277,7 @@ def test_coach_without_athletes_can_delete_their_account(client):
     assert not Coach.objects.filter(pk=coach.pk).exists()
     assert not Invitation.objects.filter(pk=invitation.pk).exists()
     entry = AuditLog.objects.get(action="account_delete")
-    assert entry.user_id == coach.pk
+    assert entry.user_id == pseudonym_for(coach.pk)
     assert entry.metadata == {"role": "coach"}
 
 

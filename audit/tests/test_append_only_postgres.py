@@ -108,3 +108,30 @@ def test_prune_service_returns_the_number_deleted():
 
     assert prune() == 2
     assert AuditLog.objects.count() == 1
+
+
+def pseudonymising(sql):
+    """Run one statement in a savepoint that declares itself a pseudonymisation."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL hybridpeaks.audit_pseudonymise = 'on'")
+        cursor.execute(sql)
+
+
+def test_a_pseudonymisation_may_only_remove():
+    """Migration 0003: the pseudonymisation exception removes data, it cannot rewrite it."""
+    entry = AuditLog.objects.create(
+        action="login", ip_address="192.0.2.1", user_agent="Phone", metadata={"email": "a@b.c"}
+    )
+
+    for rewrite in (
+        "UPDATE audit_logs SET action = 'logout'",
+        "UPDATE audit_logs SET ip_address = '192.0.2.2'",
+        """UPDATE audit_logs SET metadata = '{"email": "x@y.z"}'""",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"):
+            pseudonymising(rewrite)
+    assert_refused("UPDATE audit_logs SET ip_address = NULL, user_agent = NULL")
+
+    pseudonymising("UPDATE audit_logs SET ip_address = NULL, user_agent = NULL, metadata = NULL")
+    entry = AuditLog.objects.get(pk=entry.pk)
+    assert (entry.ip_address, entry.user_agent, entry.metadata) == (None, None, None)
