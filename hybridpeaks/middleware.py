@@ -53,7 +53,7 @@ def database_unavailable(request) -> HttpResponse:
     if settings.SECURE_CSP:
         # Answered inside a failing middleware, the page may never pass the CSP middleware;
         # it needs no nonce (no script, no inline style), so the policy is set here.
-        response[CSP.HEADER_ENFORCE] = build_policy(settings.SECURE_CSP)
+        response[str(CSP.HEADER_ENFORCE)] = build_policy(settings.SECURE_CSP)
     return response
 
 

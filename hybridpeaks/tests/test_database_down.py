@@ -51,6 +51,8 @@ def assert_try_again_page(response):
     assert "<h1>Try again in a moment</h1>" in page
     assert "go back" in page
     assert "Content-Security-Policy" in response.headers  # the usual headers still apply
+    # A WSGI server refuses anything but str (the CSP header's name is an enum in Django).
+    assert all(type(name) is str for name, _ in response.items())
 
 
 def assert_api_waits(response):
