@@ -179,7 +179,7 @@ def test_the_phone_refuses_bad_numbers_in_the_servers_words(live_server, browser
     errors = page.locator("[data-errors]")
     expect(errors).to_contain_text("Set 1 of Back Squat: reps must be a whole number 0–100")
     expect(errors).to_contain_text("Set 2 of Back Squat: reps must be a whole number 0–100")
-    expect(errors).to_contain_text("Set 1 of Back Squat: weight (kg) must be a number 0–1000")
+    expect(errors).to_contain_text("Set 1 of Back Squat: weight (kg) must be a number 0–600")
     row = page.locator("[data-set]").first
     expect(row.locator(".lf-err")).to_have_count(2)  # next to the fields
     assert "exercises[" not in errors.inner_text()

@@ -7,6 +7,7 @@ Django ValidationError whose messages start with the JSON path of the bad value,
 """
 
 import json
+import math
 from functools import cache
 
 from django.apps import apps
@@ -30,8 +31,53 @@ def schema_validator(schema: str) -> Draft7Validator:
 def schema_problems(document, *, schema: str) -> list[tuple[list, str]]:
     """Every schema violation as (JSON path as a list, plain-language problem), in document
     order; forms use the path to put each message beside the field it concerns."""
+    hostile = unstorable(document)
+    if hostile:
+        # A schema's bounds mean nothing to NaN (every comparison is false), and the rest of
+        # the document is not worth judging: name what cannot be stored, and stop.
+        return hostile
     problems = sorted(located(error) for error in schema_validator(schema).iter_errors(document))
     return [(path, problem) for _, path, problem in problems]
+
+
+NOT_FINITE = "must be a finite number"
+HAS_NUL = "must not contain the NUL character"
+MAX_DEPTH = 16
+
+
+def unstorable(document, path=(), depth=0) -> list[tuple[list, str]]:
+    """Values no schema can refuse and PostgreSQL cannot store: NaN and ±Infinity (not JSON),
+    NUL characters in text or keys (jsonb and text refuse them), and nesting deeper than any
+    schema allows (MAX_DEPTH), checked before the schema so a hostile document costs little.
+
+    Every write path reaches this through schema_problems(): model clean(), the forms, the
+    builder, the admin, the log form and the sync API. Free text outside JSON (notes) asks
+    `has_nul` itself.
+    """
+    if depth > MAX_DEPTH:
+        return [(list(path), f"is nested too deeply (at most {MAX_DEPTH} levels)")]
+    if isinstance(document, float) and not math.isfinite(document):
+        return [(list(path), NOT_FINITE)]
+    if isinstance(document, str):
+        return [(list(path), HAS_NUL)] if has_nul(document) else []
+    if isinstance(document, dict):
+        items = document.items()
+    elif isinstance(document, list):
+        items = enumerate(document)
+    else:
+        return []
+    problems = []
+    for key, value in items:
+        if isinstance(key, str) and has_nul(key):
+            problems.append((list(path), f"a key {HAS_NUL}"))
+            continue
+        problems.extend(unstorable(value, (*path, key), depth + 1))
+    return problems
+
+
+def has_nul(text: str) -> bool:
+    """True if `text` holds a NUL character, which PostgreSQL's text and jsonb refuse."""
+    return "\x00" in text
 
 
 def validate_document(document, *, schema: str, field: str | None = None) -> None:

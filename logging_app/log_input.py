@@ -19,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from hybridpeaks.json_validation import HAS_NUL, has_nul
 from logging_app.formdata import PREFIX, actual_data_from
 
 NOTES_MAX = 1000
@@ -114,6 +115,8 @@ def _notes(value):
         raise ValueError("must be text, or null")
     if value is not None and len(value) > NOTES_MAX:
         raise ValueError(f"must be at most {NOTES_MAX} characters")
+    if value is not None and has_nul(value):
+        raise ValueError(HAS_NUL)
     return value
 
 
@@ -158,7 +161,9 @@ def in_words(errors: dict, *, label_of, numbers: dict) -> dict:
         name = input_name(key)
         label = label_of(name)
         rule = numbers.get(shape_of(name)) if name.startswith(PREFIX) else None
-        if rule:
+        # A maximum that depends on another value (a distance's on its unit) is not in the
+        # rule; the server's own words name it.
+        if rule and not (rule["max"] is None and problem.startswith("must be ≤")):
             words[name] = f"{label} {rule['says']}"
         elif problem == "is required":
             words[name] = f"{label}: {REQUIRED.get(name, 'this is required')}"

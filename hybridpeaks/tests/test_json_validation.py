@@ -433,7 +433,7 @@ def test_muscle_groups_rejects(document, messages):
         strength_log(modified=MISSING, skipped=MISSING),
         strength_log({"rpe": MISSING}),
         strength_log({"weight": 0, "reps": 0}),
-        strength_log({"weight": 1000, "reps": 100}),
+        strength_log({"weight": 600, "reps": 100}),
         strength_log({"rpe": 1}),
         strength_log({"rpe": 10}),
         strength_log(sets=[{"weight": 60, "reps": 10}] * 50),
@@ -451,7 +451,7 @@ def test_actual_data_strength_accepts(document):
     [
         # bounds
         (strength_log({"weight": -2.5}), ["exercises[0].sets[0].weight: must be ≥ 0"]),
-        (strength_log({"weight": 1000.5}), ["exercises[0].sets[0].weight: must be ≤ 1000"]),
+        (strength_log({"weight": 600.5}), ["exercises[0].sets[0].weight: must be ≤ 600"]),
         (strength_log({"reps": -1}), ["exercises[0].sets[0].reps: must be ≥ 0"]),
         (strength_log({"reps": 101}), ["exercises[0].sets[0].reps: must be ≤ 100"]),
         (strength_log({"rpe": 0.5}), ["exercises[0].sets[0].rpe: must be ≥ 1"]),
@@ -532,10 +532,10 @@ def test_actual_data_strength_rejects_a_bad_exercise_uuid():
         endurance_log(duration={"value": 0, "unit": "minutes"}, completed=False),
         endurance_log(duration={"value": 1440, "unit": "minutes"}),
         endurance_log(distance={"value": 0, "unit": "km"}),
-        endurance_log(avgHeartRate=30),
+        endurance_log(avgHeartRate=25),
         endurance_log(avgHeartRate=250),
         endurance_log(avgPower=0),
-        endurance_log(avgPower=3000),
+        endurance_log(avgPower=2500),
     ],
 )
 def test_actual_data_endurance_accepts(document):
@@ -552,10 +552,10 @@ def test_actual_data_endurance_accepts(document):
             ["duration.value: must be ≤ 1440"],
         ),
         (endurance_log(distance={"value": -0.1, "unit": "km"}), ["distance.value: must be ≥ 0"]),
-        (endurance_log(avgHeartRate=29), ["avgHeartRate: must be ≥ 30"]),
+        (endurance_log(avgHeartRate=24), ["avgHeartRate: must be ≥ 25"]),
         (endurance_log(avgHeartRate=251), ["avgHeartRate: must be ≤ 250"]),
         (endurance_log(avgPower=-1), ["avgPower: must be ≥ 0"]),
-        (endurance_log(avgPower=3000.5), ["avgPower: must be ≤ 3000"]),
+        (endurance_log(avgPower=2500.5), ["avgPower: must be ≤ 2500"]),
         # missing required keys
         (endurance_log(modality=MISSING), ["modality: is required"]),
         (endurance_log(duration=MISSING), ["duration: is required"]),

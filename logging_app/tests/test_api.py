@@ -326,7 +326,7 @@ def test_a_missing_key_is_named_in_its_path(client, strength_session):
 
 @pytest.mark.parametrize(
     "raw",
-    ["", "{", "not json", '{"rpe": NaN}', "[" * 100_000, b"\xff\xfe"],
+    ["", "{", "not json", '{"rpe": NaN}', "[" * 60_000, b"\xff\xfe"],
     ids=["empty", "cut short", "text", "NaN", "nested too deep", "not UTF-8"],
 )
 def test_malformed_json_is_a_400(athlete_client, raw):
