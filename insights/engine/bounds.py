@@ -9,7 +9,7 @@ refuses the week with an error that says which document and field hold the numbe
 
 import math
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from insights.engine.inputs import Week
 
@@ -43,6 +43,12 @@ def _usable(number) -> bool:
     return abs(number) <= MAX_MAGNITUDE  # an int may be any size: compared, never converted
 
 
+def _shown(number) -> str:
+    # PostgreSQL's jsonb hands 1e308 back as a 309-digit integer: say it as 1e+308.
+    text = str(number)
+    return text if len(text) <= 20 else str(Decimal(text).normalize(Context(prec=3))).lower()
+
+
 def refuse_unusable_numbers(week: Week) -> None:
     """Raise UnusableNumber naming the first NaN, infinite or absurdly large number."""
     documents = [
@@ -69,5 +75,5 @@ def refuse_unusable_numbers(week: Week) -> None:
         for path, number in _numbers(document, where):
             if not _usable(number):
                 raise UnusableNumber(
-                    f"{path} is {number!r}: not a finite number within ±{MAX_MAGNITUDE:,}."
+                    f"{path} is {_shown(number)}: not a finite number within ±{MAX_MAGNITUDE:,}."
                 )
