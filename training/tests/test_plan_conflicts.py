@@ -145,6 +145,50 @@ def test_adding_to_a_plan_archived_in_another_tab_answers_409(coach_client, athl
     assert plan.sessions.count() == 1
 
 
+@pytest.mark.parametrize("action", ["delete_session", "move_session", "duplicate_session"])
+def test_acting_on_a_session_deleted_meanwhile_answers_409(coach_client, athlete, action):
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    session = TrainingSessionFactory(plan=plan, date=MONDAY)
+    page = coach_client.get(reverse("training:week", args=[athlete.pk, MONDAY])).content.decode()
+    assert f'name="plan" value="{plan.pk}"' in page  # what a stale page posts
+    body = {"version": 1, "plan": str(plan.pk), "date": MONDAY.isoformat()}
+    coach_client.post(reverse("training:delete_session", args=[session.pk]), body)
+
+    response = coach_client.post(reverse(f"training:{action}", args=[session.pk]), body)
+
+    assert response.status_code == 409
+    assert CONFLICT in response.content.decode()
+    assert "version 2, active" in response.content.decode()
+    assert not plan.sessions.exists()
+
+
+def test_saving_an_editor_of_a_session_deleted_meanwhile_answers_409(coach_client, athlete):
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    session = TrainingSessionFactory(plan=plan, date=MONDAY)
+    url = reverse("training:edit_session", args=[session.pk])
+    editor = coach_client.get(url, headers=HTMX).content.decode()
+    assert f'name="plan" value="{plan.pk}"' in editor
+    session.delete()
+
+    response = coach_client.post(url, {"version": 1, "plan": str(plan.pk)}, headers=HTMX)
+
+    assert response.status_code == 409
+    assert CONFLICT in response.content.decode()
+
+
+@pytest.mark.parametrize("plan_id", ["", "not-a-uuid", "other"])
+def test_a_missing_session_without_a_plan_of_ones_own_is_not_found(coach_client, athlete, plan_id):
+    session = TrainingSessionFactory(plan=TrainingPlanFactory(athlete=athlete))
+    url = reverse("training:delete_session", args=[session.pk])
+    if plan_id == "other":
+        plan_id = str(TrainingPlanFactory().pk)  # another coach's athlete's plan
+    session.delete()
+
+    response = coach_client.post(url, {"version": 1, "plan": plan_id})
+
+    assert response.status_code == 404
+
+
 RACERS = 8
 
 

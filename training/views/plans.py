@@ -6,7 +6,9 @@ messages when input is wrong (nothing is lost), 409 with the current plan when t
 changed meanwhile. Without JavaScript the same forms work as full page posts.
 """
 
+import uuid
 from datetime import date, timedelta
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -45,6 +47,25 @@ def _plan(request, plan_id) -> TrainingPlan:
 def _session(request, session_id) -> TrainingSession:
     sessions = TrainingSession.objects.filter(plan__athlete__in=athletes_visible_to(request.user))
     return get_object_or_404(sessions.select_related("plan__athlete__user"), pk=session_id)
+
+
+def _on_a_stale_page(view):
+    """A page still showing a session deleted since (another tab, a double submit) answers 409
+    with the current plan, as any other stale edit does; the builder's forms post the plan
+    they were drawn from. Without a plan of the coach's to show, a missing session is a 404."""
+
+    @wraps(view)
+    def answer(request, session_id):
+        try:
+            return view(request, session_id)
+        except Http404:
+            try:
+                plan = _plan(request, uuid.UUID(request.POST.get("plan", "")))
+            except ValueError:
+                raise Http404("No such session.") from None
+            return _stale(request, plan.athlete, plan.week_start_date, services.StalePlan(plan))
+
+    return answer
 
 
 def _week_start(day: date) -> date:
@@ -240,6 +261,7 @@ def new_session(request, plan_id):
 
 @coach_required
 @require_http_methods(["GET", "POST"])
+@_on_a_stale_page
 def edit_session(request, session_id):
     session = _session(request, session_id)
     editor = SessionEditor(request, plan=session.plan, session_type=session.type, session=session)
@@ -267,6 +289,7 @@ def _edit(request, plan, editor: SessionEditor):
 
 @coach_required
 @require_POST
+@_on_a_stale_page
 def delete_session(request, session_id):
     session = _session(request, session_id)
     plan = session.plan
@@ -286,12 +309,14 @@ def _target_day(request, plan) -> date | None:
 
 @coach_required
 @require_POST
+@_on_a_stale_page
 def move_session(request, session_id):
     return _to_day(request, session_id, services.move_session, "Session moved to {:%A}.")
 
 
 @coach_required
 @require_POST
+@_on_a_stale_page
 def duplicate_session(request, session_id):
     return _to_day(request, session_id, services.duplicate_session, "Session copied to {:%A}.")
 
