@@ -4,8 +4,10 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordMixin
+from django.core.exceptions import ValidationError
 
+from accounts.auth import confirms_password
 from accounts.models import User, normalize_email
 
 # "localtime" is the server's own zone file, not a zone anyone lives in.
@@ -103,12 +105,29 @@ class ConfirmPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not confirms_password(self.request, self.user, password):
             raise forms.ValidationError("That is not your current password.")
         return password
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's form, with the current password checked as a sign-in attempt (django-axes)."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not confirms_password(self.request, self.user, old_password):
+            raise ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password

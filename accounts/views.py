@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,6 +23,7 @@ from accounts.forms import (
     EmailAuthenticationForm,
     InvitationForm,
     SignupForm,
+    ThrottledPasswordChangeForm,
     TimeZoneForm,
 )
 from accounts.invitations import InvitationUnusable, invitation_from_token, token_for
@@ -52,10 +54,18 @@ class SignInView(auth_views.LoginView):
 
 @require_POST
 def sign_out(request):
+    """Sign out, and have the browser forget this person's pages and outbox.
+
+    On a shared phone the next person must not see them: Clear-Site-Data empties the caches
+    (the service worker's kept pages) and storage (the IndexedDB outbox). outbox.js sends the
+    outbox first and asks before a log that could not be sent is lost.
+    """
     logout(request)
     messages.info(request, "You are signed out.")
     # An invitation opened while signed in sends the person back to it once signed out.
-    return redirect(_local_next(request, default=reverse("accounts:login")))
+    response = redirect(_local_next(request, default=reverse("accounts:login")))
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 def _local_next(request, *, default: str) -> str:
@@ -205,13 +215,15 @@ def export_data(request):
     )
     filename = f"hybridpeaks-export-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Set here too, not only by PrivatePagesMiddleware: this document is everything about them.
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = ConfirmPasswordForm(request.POST or None, user=request.user)
+    form = ConfirmPasswordForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_account(user=request.user, request=request)
@@ -231,6 +243,10 @@ def delete_account(request):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         response = super().form_valid(form)
