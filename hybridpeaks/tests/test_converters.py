@@ -76,3 +76,14 @@ def test_any_day_of_a_week_shows_that_week(client, athlete):
     client.force_login(athlete.user)
     page = client.get(reverse("logging_app:week_of", args=["2026-12-02"])).content.decode()
     assert "/today/week/2026-11-23/" in page and "/today/week/2026-12-07/" in page
+
+
+@pytest.mark.parametrize("week", ["0001-01-01", "9999-12-27", "20261130", "2026-W49-1"])
+def test_write_it_now_for_an_impossible_week_asks_for_a_week(client, athlete, week):
+    client.force_login(athlete.coach.user)
+    url = reverse("insights:generate", args=[athlete.pk])
+
+    response = client.post(url, {"week": week}, follow=True)
+
+    assert response.redirect_chain == [(reverse("training:athlete", args=[athlete.pk]), 302)]
+    assert "Choose a week (its Monday) to summarise." in response.content.decode()
