@@ -19,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from hybridpeaks.converters import FIRST_DAY, LAST_DAY
 from hybridpeaks.json_validation import HAS_NUL, has_nul
 from logging_app.formdata import PREFIX, actual_data_from
 
@@ -99,6 +100,12 @@ def _moment(value, *, zone):
         moment = None
     if moment is None:
         raise ValueError(f"must be a date and time, {example}")
+    # Year 1 or 9999 moved to UTC leaves Python's dates: refused here, the one place times
+    # are read, within the range dates in URLs have (hybridpeaks/converters.py).
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise ValueError(
+            f"must be a date and time between {FIRST_DAY:%Y} and {LAST_DAY:%Y}, {example}"
+        )
     # Wall time as typed means the athlete's profile zone, whatever zone the phone is in.
     return timezone.make_aware(moment, zone) if timezone.is_naive(moment) else moment
 
