@@ -39,6 +39,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+# The signed-in athlete's outbox entries (outbox-core.js keeps each person's apart).
+OUTBOX_ENTRIES = (
+    "async () => self.HP_OUTBOX.all(document.querySelector('[data-user]').dataset.user)"
+)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -7,6 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
 from accounts.tests.factories import PASSWORD, AthleteFactory
+from e2e.conftest import OUTBOX_ENTRIES
 from logging_app.models import WorkoutLog
 from training.selectors import monday_of
 from training.tests.factories import (
@@ -136,8 +137,8 @@ def test_server_errors_are_retried_three_times_then_shown_and_retryable(live_ser
     phone = browser.new_context(**PHONE, service_workers="block")
     page = phone.new_page()
     sign_in(page, live_server.url)
-    # The server fails (5xx) for a while: each attempt counts as one of the three tries.
-    page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=503, body="busy"))
+    # The server fails (a 5xx other than 503) for a while: each attempt is one of three tries.
+    page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=500, body="bug"))
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
     page.get_by_role("button", name="Save log").click()
     page.wait_for_url("**/today/")
@@ -149,13 +150,44 @@ def test_server_errors_are_retried_three_times_then_shown_and_retryable(live_ser
         page.reload()
         expect(outbox).to_be_visible()
     expect(outbox).to_contain_text("not synced")
-    expect(outbox).to_contain_text("The server had a problem (503)")
-    tries = page.evaluate("async () => (await self.HP_OUTBOX.all()).map((e) => e.tries)")
+    expect(outbox).to_contain_text("The server had a problem (500)")
+    tries = [entry["tries"] for entry in page.evaluate(OUTBOX_ENTRIES)]
     assert tries == [3]
     assert not WorkoutLog.objects.exists()
 
     page.unroute("**/api/v1/workout-logs/")
     outbox.get_by_role("button", name="Retry").click()
+    expect(outbox).to_contain_text("All logs are synced")
+    assert WorkoutLog.objects.filter(session=run).count() == 1
+    phone.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_server_that_is_down_leaves_the_log_waiting_then_it_syncs(live_server, browser):
+    """503 (the server or its database down) and no connection are not tries: it waits."""
+    _, _, run = week_of_sessions()
+    phone = browser.new_context(**PHONE, service_workers="block")  # see the test above
+    page = phone.new_page()
+    sign_in(page, live_server.url)
+    page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=503, body="down"))
+    page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    page.get_by_role("button", name="Save log").click()
+    page.wait_for_url("**/today/")
+    outbox = page.locator("#outbox")
+    for _ in range(4):  # more page loads than the three tries a failing server gets
+        expect(outbox).to_contain_text("waiting to sync")
+        expect(outbox).to_contain_text("The server is down for a moment")
+        page.reload()
+    expect(outbox).to_contain_text("waiting to sync")
+    page.route("**/api/v1/workout-logs/", lambda route: route.abort("internetdisconnected"))
+    page.reload()
+    expect(outbox).to_contain_text("No connection to the server")
+    entries = [(entry["state"], entry["tries"]) for entry in page.evaluate(OUTBOX_ENTRIES)]
+    assert entries == [("pending", 0)]
+    assert not WorkoutLog.objects.exists()
+
+    page.unroute("**/api/v1/workout-logs/")
+    page.reload()
     expect(outbox).to_contain_text("All logs are synced")
     assert WorkoutLog.objects.filter(session=run).count() == 1
     phone.close()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
 from accounts.tests.factories import PASSWORD, AthleteFactory
+from e2e.conftest import OUTBOX_ENTRIES
 from e2e.test_athlete_offline import PHONE, wait_until_kept_offline
 from logging_app.models import WorkoutLog
 from training.selectors import monday_of
@@ -183,7 +184,7 @@ def test_the_phone_refuses_bad_numbers_in_the_servers_words(live_server, browser
     row = page.locator("[data-set]").first
     expect(row.locator(".lf-err")).to_have_count(2)  # next to the fields
     assert "exercises[" not in errors.inner_text()
-    assert page.evaluate("async () => (await self.HP_OUTBOX.all()).length") == 0
+    assert page.evaluate(OUTBOX_ENTRIES) == []
     # An unticked set is not checked: it was not done.
     page.get_by_label("Set 2 of Back Squat: done").uncheck()
     page.get_by_label("Set 1 of Back Squat: reps").fill("5")

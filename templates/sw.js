@@ -3,12 +3,17 @@
  * The app shell (styles, scripts, icons) is kept at install. Athlete pages (/today/…) are
  * fetched from the network first and kept; offline, the kept copy answers. Background Sync
  * sends the outbox (outbox-core.js) when the connection returns.
+ *
+ * A phone may be shared: pages are kept per person, in the cache named by the HP-User header
+ * the server puts on a signed-in answer (accounts/middleware.py), and offline only the last
+ * signed-in person's copies answer. The Cache API keeps them although the answers say
+ * `Cache-Control: no-store`: that header is for HTTP caches, and sign-out clears these.
  */
 "use strict";
 importScripts("{% static 'js/outbox-core.js' %}");
 
 const SHELL = "hp-shell";
-const PAGES = "hp-pages";
+const CORE = self.HP_OUTBOX;
 /* Only what the athlete's pages load: no htmx (they have no hx- attribute) and no install
    icons (the browser fetches those itself); every byte here is on a phone's first visit. */
 const SHELL_FILES = [
@@ -28,10 +33,11 @@ self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
 });
 
-/* A new release names new (hashed) files: drop the old release's copies. */
+/* A new release names new (hashed) files: drop the old release's copies, and the pages kept
+   before they were kept per person. */
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.open(SHELL)
+    caches.delete("hp-pages").then(() => caches.open(SHELL))
       .then((cache) => cache.keys().then((requests) => Promise.all(
         requests.filter((request) => !SHELL_FILES.includes(new URL(request.url).pathname))
           .map((request) => cache.delete(request)))))
@@ -39,16 +45,27 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+async function keptCopy(request) {
+  const owner = await CORE.lastOwner();
+  return owner && (await caches.open(CORE.pagesCache(owner))).match(request, { ignoreVary: true });
+}
+
+const OFFLINE = () => new Response(OFFLINE_NOTE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+
+/* A server that is down (5xx: its database, a deploy) is no answer about who is signed in:
+   the kept copy serves, as when offline. */
 async function networkFirst(request) {
-  const cache = await caches.open(PAGES);
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
+    response = await fetch(request);
   } catch (offline) {
-    const kept = await cache.match(request, { ignoreVary: true });
-    return kept || new Response(OFFLINE_NOTE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    return (await keptCopy(request)) || OFFLINE();
   }
+  if (response.status >= 500) return (await keptCopy(request)) || response;
+  const owner = response.headers.get("HP-User") || "";
+  await CORE.rememberOwner(owner);
+  if (response.ok && owner) await (await caches.open(CORE.pagesCache(owner))).put(request, response.clone());
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {
@@ -62,9 +79,13 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+/* The tag names whose outbox to send (outbox.js): the cookies sent are the phone's current
+   ones, so another person's log would only be refused; it waits for its owner instead. */
 self.addEventListener("sync", (event) => {
-  if (event.tag !== "outbox") return;
+  if (!event.tag.startsWith(CORE.SYNC_PREFIX)) return;
+  const owner = event.tag.slice(CORE.SYNC_PREFIX.length);
   event.waitUntil(
-    self.HP_OUTBOX.flush().then(() => self.clients.matchAll()).then((clients) => clients.forEach((client) => client.postMessage("outbox-changed")))
+    CORE.lastOwner().then((current) => current === owner && CORE.flush(owner))
+      .then(() => self.clients.matchAll()).then((clients) => clients.forEach((client) => client.postMessage("outbox-changed")))
   );
 });

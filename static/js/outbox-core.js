@@ -3,7 +3,11 @@
  * Shared by the pages (outbox.js) and the service worker (sw.js, for Background Sync).
  * Each entry is stored under the log's own UUID, so sending it twice is harmless: the
  * server answers a replay with the stored log. States are the spec's: pending → synced,
- * or error after 3 failed tries (network or 5xx), or at once on a 4xx.
+ * or error after 3 failed tries (a 5xx), or at once on a 4xx. No connection and a 503 (the
+ * server or its database is down) are not tries: the log waits, however long that takes.
+ *
+ * Each entry carries its owner (the signed-in person's id): on a shared phone a log waits
+ * for its owner, and nobody else sees, sends or discards it.
  */
 "use strict";
 
@@ -33,7 +37,9 @@ self.HP_OUTBOX = (() => {
 
   const put = (entry) => run("readwrite", (store) => store.put(entry));
   const remove = (id) => run("readwrite", (store) => store.delete(id));
-  const all = () => run("readonly", (store) => store.getAll());
+  /* The owner's entries only; entries saved before owners existed belong to nobody here. */
+  const all = async (owner) => (await run("readonly", (store) => store.getAll()))
+    .filter((entry) => entry.owner === owner);
 
   function describe(errors) {
     if (!errors || typeof errors !== "object") return "The server refused this log.";
@@ -58,7 +64,10 @@ self.HP_OUTBOX = (() => {
         body: JSON.stringify(entry.body),
       });
     } catch (networkError) {
-      return failed(entry, "No connection to the server.");
+      return waiting(entry, "No connection to the server: it is sent when there is one.");
+    }
+    if (response.status === 503) {
+      return waiting(entry, "The server is down for a moment: this log is sent when it is back.");
     }
     if (response.status === 200 || response.status === 201) {
       entry.state = "synced";
@@ -84,6 +93,12 @@ self.HP_OUTBOX = (() => {
     return entry;
   }
 
+  async function waiting(entry, message) {
+    entry.message = message;
+    await put(entry);
+    return entry;
+  }
+
   async function failed(entry, message) {
     entry.tries = (entry.tries || 0) + 1;
     entry.message = message;
@@ -92,15 +107,38 @@ self.HP_OUTBOX = (() => {
     return entry;
   }
 
-  /* Send every pending entry once; only while the browser believes it is online, so a phone
-     in a basement does not use up its tries. */
-  async function flush() {
-    if (typeof navigator !== "undefined" && navigator.onLine === false) return all();
-    for (const entry of await all()) {
+  /* Send the owner's pending entries once; only while the browser believes it is online. */
+  async function flush(owner) {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) return all(owner);
+    for (const entry of await all(owner)) {
       if (entry.state === "pending") await send(entry);
     }
-    return all();
+    return all(owner);
   }
 
-  return { put, remove, all, send, flush, csrf: currentCsrf, MAX_TRIES };
+  /* The offline copy of an owner's pages, and the Background Sync tag for their entries:
+     named by owner, so the next person on the phone finds neither. */
+  const pagesCache = (owner) => `hp-pages-${owner}`;
+  const SYNC_PREFIX = "outbox:";
+
+  /* Whose kept pages answer offline: the last signed-in page's person. Set by that page and
+     by the service worker from each answer's HP-User header; a signed-out answer forgets it. */
+  const OWNER_CACHE = "hp-owner";
+  const OWNER_KEY = "/hp-owner";
+
+  async function lastOwner() {
+    const kept = await (await caches.open(OWNER_CACHE)).match(OWNER_KEY);
+    return kept ? kept.text() : "";
+  }
+
+  async function rememberOwner(owner) {
+    const cache = await caches.open(OWNER_CACHE);
+    if (owner) await cache.put(OWNER_KEY, new Response(owner));
+    else await cache.delete(OWNER_KEY);
+  }
+
+  return {
+    put, remove, all, send, flush, csrf: currentCsrf,
+    pagesCache, SYNC_PREFIX, lastOwner, rememberOwner, MAX_TRIES,
+  };
 })();

@@ -11,8 +11,9 @@
   const API = script.dataset.api;
   const SW = script.dataset.sw;
   const TODAY = script.dataset.today;
-  const PAGES = "hp-pages";
+  const OWNER = script.dataset.user;  // the signed-in athlete: this phone may be shared
   const core = self.HP_OUTBOX;  // outbox-core.js, loaded just before this file
+  const PAGES = core.pagesCache(OWNER);
 
   /* --- The offline copy ---------------------------------------------------------------- */
 
@@ -23,6 +24,7 @@
     const listed = document.querySelectorAll("[data-offline-urls] li");
     if (!listed.length && !document.querySelector("[data-offline-urls]")) return;
     const urls = [location.pathname, ...Array.from(listed, (li) => li.textContent.trim())];
+    await core.rememberOwner(OWNER);
     const cache = await caches.open(PAGES);
     for (const url of urls) {
       // Only what is not kept yet: visiting a page online refreshes its copy (sw.js), and
@@ -238,6 +240,7 @@
     if (Object.keys(mistakes).length) return;
     const entry = {
       id: form.elements.id.value,
+      owner: OWNER,
       url: API,
       csrf: core.csrf(),
       body: logBody(form),
@@ -248,9 +251,9 @@
       savedAt: new Date().toISOString(),
     };
     await core.put(entry);  // on the phone first: nothing typed is lost from here on
-    await core.flush();
+    await core.flush(OWNER);
     requestBackgroundSync();
-    const stored = (await core.all()).find((item) => item.id === entry.id);
+    const stored = (await core.all(OWNER)).find((item) => item.id === entry.id);
     if (stored && stored.state === "error") {
       if (stored.messages) showErrors(form, stored.messages);
       showOutbox();
@@ -284,7 +287,7 @@
   async function showOutbox() {
     const panel = document.getElementById("outbox");
     if (!panel) return;
-    const entries = (await core.all()).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+    const entries = (await core.all(OWNER)).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
     const waiting = entries.filter((entry) => entry.state !== "synced");
     panel.replaceChildren();
     markCards(entries);
@@ -350,7 +353,7 @@
   async function retry(entry) {
     Object.assign(entry, { state: "pending", tries: 0, message: "", csrf: core.csrf() || entry.csrf });
     await core.put(entry);
-    await core.flush();
+    await core.flush(OWNER);
     showOutbox();
   }
 
@@ -361,15 +364,36 @@
   }
 
   async function sync() {
-    await core.flush();
+    await core.flush(OWNER);
     await showOutbox();
   }
 
   function requestBackgroundSync() {
     if (!("serviceWorker" in navigator)) return;
     navigator.serviceWorker.ready
-      .then((registration) => registration.sync && registration.sync.register("outbox"))
+      .then((registration) => registration.sync && registration.sync.register(core.SYNC_PREFIX + OWNER))
       .catch(() => undefined);
+  }
+
+  /* Signing out clears this phone (Clear-Site-Data, accounts/views.sign_out): what waits in
+     the outbox is sent first, and a log that cannot be sent now is lost only if the athlete
+     says so. */
+  function guardSignOut() {
+    document.addEventListener("submit", async (event) => {
+      const form = event.target;
+      if (!form.matches("[data-sign-out]") || form.dataset.confirmed) return;
+      event.preventDefault();
+      const unsent = (await core.flush(OWNER).catch(() => core.all(OWNER)))
+        .filter((entry) => entry.state !== "synced");
+      const count = unsent.length;
+      if (count && !window.confirm(`${count} log${count > 1 ? "s are" : " is"} not yet on the server. `
+        + "Signing out deletes them from this phone. Sign out anyway?")) {
+        showOutbox();
+        return;
+      }
+      form.dataset.confirmed = "yes";
+      form.requestSubmit();
+    });
   }
 
   if ("serviceWorker" in navigator && SW) {
@@ -379,6 +403,7 @@
     });
   }
   window.addEventListener("online", sync);
+  guardSignOut();
   enhanceLogForm();
   sync().catch(() => undefined);
   keepWeekOffline().catch(() => undefined);
