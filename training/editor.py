@@ -18,6 +18,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from hybridpeaks.json_validation import searchable
 from training import services
 from training.builder import estimated_minutes
 from training.forms import (
@@ -54,7 +55,7 @@ class SessionEditor:
         self.catalog = exercises_visible_to(self.coach)
         data = request.POST if request.method == "POST" else None
         self.operation = (data or {}).get("op", "")
-        self.query = (data.get("q", "") if data else "").strip()
+        self.query = searchable(data.get("q", "") if data else "").strip()
         week_days = [plan.week_start_date + timedelta(days=i) for i in range(7)]
         self.session_form = SessionFieldsForm(
             data if data and not self.operation else None,

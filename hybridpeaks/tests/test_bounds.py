@@ -329,3 +329,20 @@ def test_the_admin_refuses_a_100_kb_junk_key(admin_client, strength_session):
     assert "unknown key (&#x27;junk&#x27; was unexpected)" in response.content.decode()
     stored = TrainingSession.objects.get(pk=strength_session.pk).prescription
     assert "junk" not in stored
+
+
+# --- Searches ----------------------------------------------------------------------------------
+
+
+def test_a_nul_in_a_search_finds_what_the_rest_finds(client):
+    exercise = ExerciseFactory(name="Back Squat")
+    session = TrainingSessionFactory(type=SessionType.STRENGTH, prescription={"exercises": []})
+    client.force_login(session.plan.athlete.coach.user)
+    catalog = client.get(reverse("training:exercise_list"), {"q": "Squat\x00"})
+    builder = client.post(
+        reverse("training:new_session", args=[session.plan_id]) + "?type=strength",
+        {"op": "search", "q": "Sq\x00uat"},
+    )
+    assert (catalog.status_code, builder.status_code) == (200, 200)
+    assert exercise.name in catalog.content.decode()
+    assert exercise.name in builder.content.decode()

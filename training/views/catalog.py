@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.models import Coach
 from accounts.permissions import coach_required
-from hybridpeaks.json_validation import schema_validator
+from hybridpeaks.json_validation import schema_validator, searchable
 from training import services
 from training.forms import ExerciseForm
 from training.models import Exercise, ExerciseCategory
@@ -47,7 +47,7 @@ class Filters:
         category = params.get("category", "")
         muscle = params.get("muscle", "")
         return cls(
-            q=params.get("q", "").strip()[:MAX_QUERY],
+            q=searchable(params.get("q", "")).strip()[:MAX_QUERY],
             category=category if category in ExerciseCategory.values else "",
             muscle=muscle if muscle in muscle_groups() else "",
         )
