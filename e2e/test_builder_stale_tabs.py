@@ -53,3 +53,15 @@ def test_archiving_in_a_stale_tab_shows_the_archived_plan(two_tabs):
 
     expect(second.get_by_text(CONFLICT)).to_be_visible()
     expect(second.get_by_text("archived").first).to_be_visible()
+
+
+def test_editing_in_a_stale_tab_shows_the_current_plan(two_tabs):
+    first, second = two_tabs
+    first.get_by_role("button", name="Delete Tempo run").click()
+    expect(first.get_by_text("Session deleted.")).to_be_visible()
+
+    second.get_by_role("link", name="Edit Tempo run").click()
+
+    expect(second.get_by_text(CONFLICT)).to_be_visible()
+    expect(second.locator("#editor")).to_have_count(0)
+    expect(second.locator("article.session")).to_have_count(0)

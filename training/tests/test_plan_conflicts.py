@@ -176,6 +176,21 @@ def test_saving_an_editor_of_a_session_deleted_meanwhile_answers_409(coach_clien
     assert CONFLICT in response.content.decode()
 
 
+def test_opening_the_editor_of_a_session_deleted_meanwhile_answers_409(coach_client, athlete):
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    session = TrainingSessionFactory(plan=plan, date=MONDAY, focus="Tempo run")
+    page = coach_client.get(reverse("training:week", args=[athlete.pk, MONDAY])).content.decode()
+    edit = reverse("training:edit_session", args=[session.pk]) + f"?plan={plan.pk}"
+    assert f'href="{edit}"' in page  # the stale page's Edit link
+    session.delete()
+
+    response = coach_client.get(edit, headers=HTMX)
+
+    assert response.status_code == 409
+    assert CONFLICT in response.content.decode()
+    assert "Tempo run" not in response.content.decode()
+
+
 @pytest.mark.parametrize("plan_id", ["", "not-a-uuid", "other"])
 def test_a_missing_session_without_a_plan_of_ones_own_is_not_found(coach_client, athlete, plan_id):
     session = TrainingSessionFactory(plan=TrainingPlanFactory(athlete=athlete))

@@ -51,8 +51,9 @@ def _session(request, session_id) -> TrainingSession:
 
 def _on_a_stale_page(view):
     """A page still showing a session deleted since (another tab, a double submit) answers 409
-    with the current plan, as any other stale edit does; the builder's forms post the plan
-    they were drawn from. Without a plan of the coach's to show, a missing session is a 404."""
+    with the current plan, as any other stale edit does; the builder's forms and Edit links
+    name the plan they were drawn from. Without a plan of the coach's, a missing session is
+    a 404."""
 
     @wraps(view)
     def answer(request, session_id):
@@ -60,7 +61,8 @@ def _on_a_stale_page(view):
             return view(request, session_id)
         except Http404:
             try:
-                plan = _plan(request, uuid.UUID(request.POST.get("plan", "")))
+                named = request.POST.get("plan") or request.GET.get("plan", "")
+                plan = _plan(request, uuid.UUID(named))
             except ValueError:
                 raise Http404("No such session.") from None
             return _stale(request, plan.athlete, plan.week_start_date, services.StalePlan(plan))
