@@ -87,7 +87,9 @@ def test_deleting_a_coach_whose_exercise_a_former_athletes_benchmark_uses():
         athlete=former_athlete, metric_type="1RM", exercise=private, value=Decimal("80")
     )
     other_plan = TrainingPlanFactory(athlete=former_athlete)
-    TrainingSessionFactory(plan=other_plan, prescription=strength_prescription(shared.pk))
+    session = TrainingSessionFactory(
+        plan=other_plan, type="strength", prescription=strength_prescription(shared.pk)
+    )
 
     delete_own_account(coach.user)
 
@@ -99,6 +101,12 @@ def test_deleting_a_coach_whose_exercise_a_former_athletes_benchmark_uses():
         assert exercise.created_by is None
         assert exercise.is_public
     assert Exercise.objects.filter(name="Maria's sled push").exists()
+    # The athlete's plan, written by their new coach, still names it.
+    athlete_client = Client()
+    athlete_client.force_login(former_athlete.user)
+    page = athlete_client.get(reverse("logging_app:log_session", args=[session.pk]))
+    assert "Maria&#x27;s sled push" in page.content.decode()
+    assert "Unknown exercise" not in page.content.decode()
 
 
 # --- The audit trail keeps a pseudonym -------------------------------------------------------
