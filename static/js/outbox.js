@@ -386,8 +386,9 @@
       const unsent = (await core.flush(OWNER).catch(() => core.all(OWNER)))
         .filter((entry) => entry.state !== "synced");
       const count = unsent.length;
-      if (count && !window.confirm(`${count} log${count > 1 ? "s are" : " is"} not yet on the server. `
-        + "Signing out deletes them from this phone. Sign out anyway?")) {
+      const many = count > 1;
+      if (count && !window.confirm(`${count} log${many ? "s are" : " is"} not yet on the server. `
+        + `Signing out deletes ${many ? "them" : "it"} from this phone. Sign out anyway?`)) {
         showOutbox();
         return;
       }
