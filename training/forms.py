@@ -101,7 +101,18 @@ class ExerciseRowForm(forms.Form):
         return item
 
 
-ExerciseRowFormSet = forms.formset_factory(ExerciseRowForm, extra=0)
+class ExerciseRows(forms.BaseFormSet):
+    """A session's exercise rows: at most as many as the prescription schema allows, said
+    above the rows (the schema's own message has no row to sit beside)."""
+
+    def clean(self):
+        schema = schema_validator("training:prescription_strength").schema
+        limit = schema["properties"]["exercises"]["maxItems"]
+        if self.total_form_count() > limit:
+            raise ValidationError(f"A session has at most {limit} exercises.")
+
+
+ExerciseRowFormSet = forms.formset_factory(ExerciseRowForm, formset=ExerciseRows, extra=0)
 ROW_FIELDS = list(ExerciseRowForm.base_fields)
 
 

@@ -346,3 +346,21 @@ def test_a_nul_in_a_search_finds_what_the_rest_finds(client):
     assert (catalog.status_code, builder.status_code) == (200, 200)
     assert exercise.name in catalog.content.decode()
     assert exercise.name in builder.content.decode()
+
+
+# --- The builder -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [31, 130])
+def test_the_builder_refuses_more_exercises_than_the_schema_allows(client, count):
+    from training.tests.test_plan_builder import HTMX, new_session_url, row, strength_post
+
+    session = TrainingSessionFactory()
+    plan = session.plan
+    client.force_login(plan.athlete.coach.user)
+    squat = ExerciseFactory()
+    data = strength_post(plan, [row(squat, sets="20", reps="50")] * count)
+    response = client.post(new_session_url(plan), data, headers=HTMX)
+    assert response.status_code == 422
+    assert "A session has at most 30 exercises." in response.content.decode()
+    assert list(plan.sessions.all()) == [session]
