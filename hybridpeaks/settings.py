@@ -53,6 +53,8 @@ MIDDLEWARE = [
     # The database down is a 503 "try again" (with handler500 for the session and auth
     # middlewares below, which load the session and the user from the database).
     "hybridpeaks.middleware.DatabaseUnavailableMiddleware",
+    # The sync API's body limit (a JSON 413), before the CSRF middleware reads a form body.
+    "logging_app.api_guard.body_limit",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -156,6 +158,8 @@ if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused token on the sync API is a JSON 403, as every other API answer is.
+CSRF_FAILURE_VIEW = "logging_app.api_guard.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

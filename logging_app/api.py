@@ -4,14 +4,14 @@ Bodies and answers are camelCase JSON, as the spec names the fields. Every refus
 `errors`, keyed by the body's field or, inside actualData, by JSON path, so a client can show
 each message beside what it concerns, and `messages` under the same keys: the same problems
 in words a person reads, as the log form says them. The body is read by the one parser the
-log form uses too (logging_app/log_input.py). A body over MAX_BODY_BYTES is a 413 before it
-is read; a log that fits the schemas' bounds is a few kilobytes.
+log form uses too (logging_app/log_input.py). A body over its limit is a JSON 413 before it
+is read (logging_app/api_guard.py).
 """
 
 import json
 from datetime import UTC
 
-from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -24,10 +24,6 @@ from logging_app.models import WorkoutLog
 from logging_app.selectors import named_view, planned_sessions
 from logging_app.services import LogConflict, LogIdTaken, record_workout
 from training.models import SessionType
-
-# The largest log the schemas allow (30 exercises of 50 sets, notes of 1,000 characters) is
-# under 64 KB as JSON (docs/decisions.md "A log's size").
-MAX_BODY_BYTES = 64 * 1024
 
 
 def log_json(log: WorkoutLog) -> dict:
@@ -60,25 +56,9 @@ def _refusal(status: int, errors: dict, session=None, **extra) -> JsonResponse:
     return JsonResponse({**extra, "errors": errors, "messages": words}, status=status)
 
 
-class BodyTooLarge(Exception):
-    """The body is over MAX_BODY_BYTES: answered 413 without reading it."""
-
-
 def _read(request) -> dict:
     try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > MAX_BODY_BYTES:
-        raise BodyTooLarge
-    try:
-        body = request.body
-    except RequestDataTooBig:
-        raise BodyTooLarge from None
-    if len(body) > MAX_BODY_BYTES:
-        raise BodyTooLarge
-    try:
-        data = json.loads(body, parse_constant=_reject_constant)
+        data = json.loads(request.body, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         raise ValidationError({"body": "must be valid JSON"}) from None
     return parse_log(data, zone=request.user.zoneinfo)
@@ -97,9 +77,6 @@ def workout_logs(request):
         fields = _read(request)
     except ValidationError as error:
         return _refusal(400, api_errors(error))
-    except BodyTooLarge:
-        errors = {"body": f"is too large: a log is at most {MAX_BODY_BYTES // 1024} KB."}
-        return _refusal(413, errors)
     session_id = fields.pop("session_id")
     # The sessions the log form accepts, by the same rule: an archived plan's are no one's.
     session = (

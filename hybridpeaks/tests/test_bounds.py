@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from hybridpeaks.json_validation import schema_problems, validate_document
-from logging_app.api import MAX_BODY_BYTES
+from logging_app.api_guard import MAX_BODY_BYTES
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import endurance_actual
 from training.models import PlanStatus, SessionType, TrainingSession
@@ -219,6 +219,31 @@ def test_api_answers_a_10_mb_body_with_a_json_413(athlete_client, session):
     assert response.status_code == 413
     assert response.json()["errors"] == {"body": "is too large: a log is at most 64 KB."}
     assert not WorkoutLog.objects.exists()
+
+
+@pytest.mark.parametrize("enforce_csrf", [False, True])
+def test_a_10_mb_form_encoded_body_on_the_api_is_a_json_413_too(session, enforce_csrf):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=enforce_csrf)
+    client.force_login(session.plan.athlete.user)
+    response = client.post(API, {"notes": "x" * 10_000_000})
+    assert response.status_code == 413
+    assert response.json()["errors"] == {"body": "is too large: a log is at most 64 KB."}
+
+
+def test_a_refused_csrf_token_on_the_api_is_json(session):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(session.plan.athlete.user)
+    response = post_json(client, body(session))
+    assert response.status_code == 403
+    assert response.json()["errors"] == {
+        "auth": "The page is out of date: reload it and send again."
+    }
+    page = client.post(reverse("accounts:change_time_zone"), {"time_zone": "UTC"})
+    assert page.status_code == 403 and "html" in page["Content-Type"]
 
 
 def test_api_takes_a_body_just_under_the_limit_to_the_parser(athlete_client, session):

@@ -1,0 +1,44 @@
+"""The sync API answers in JSON before any view runs, too: a body over its limit is a 413 and
+a refused CSRF token a 403, never Django's HTML pages.
+
+The size is checked from Content-Length before anything reads the body: the CSRF middleware
+reads a form-encoded body (request.POST) before the view, and a body over
+DATA_UPLOAD_MAX_MEMORY_SIZE would be Django's HTML 400 there.
+"""
+
+from django.http import JsonResponse
+from django.views.csrf import csrf_failure as django_csrf_failure
+
+from hybridpeaks.middleware import API_PREFIX
+
+# The largest log the schemas allow (30 exercises of 50 sets, notes of 1,000 characters) is
+# under 64 KB as JSON (docs/decisions.md "A log's size").
+MAX_BODY_BYTES = 64 * 1024
+TOO_LARGE = {"body": f"is too large: a log is at most {MAX_BODY_BYTES // 1024} KB."}
+
+
+def body_limit(get_response):
+    """Middleware: an API request whose body is over MAX_BODY_BYTES is a JSON 413, unread."""
+
+    def middleware(request):
+        if request.path.startswith(API_PREFIX) and _length(request) > MAX_BODY_BYTES:
+            return JsonResponse({"errors": TOO_LARGE, "messages": TOO_LARGE}, status=413)
+        return get_response(request)
+
+    return middleware
+
+
+def _length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a JSON 403 on the API (the phone reads `errors`), Django's page
+    elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        errors = {"auth": "The page is out of date: reload it and send again."}
+        return JsonResponse({"errors": errors, "messages": errors}, status=403)
+    return django_csrf_failure(request, reason=reason)
