@@ -186,7 +186,8 @@ def as_user(client, the_world, role):
 # --- Every form ----------------------------------------------------------------------------------
 
 
-# Found by this suite, in views this task does not own: reported, to be fixed there.
+# Found by this suite, in views this task does not own: reported, to be fixed there (not
+# strict, so the fix does not turn CI red; remove the entry with it).
 KNOWN = {
     key: "accounts/views.py _local_next: redirect() reads a `next` without '/' or '.', such as "
     "'nan', as a view name (NoReverseMatch, a 500)"
@@ -197,7 +198,7 @@ KNOWN = {
 @pytest.mark.parametrize(
     "key",
     [
-        pytest.param(key, marks=pytest.mark.xfail(reason=KNOWN[key], strict=True))
+        pytest.param(key, marks=pytest.mark.xfail(reason=KNOWN[key], strict=False))
         if key in KNOWN
         else key
         for key in FORM_KEYS
