@@ -69,9 +69,12 @@ def sign_out(request):
 
 
 def _local_next(request, *, default: str) -> str:
-    """The posted `next` when it stays on this site (no open redirect), else `default`."""
+    """The posted `next` when it is a path on this site (no open redirect), else `default`.
+
+    Only a path: redirect() would read a bare word such as "nan" as a view name.
+    """
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

@@ -262,6 +262,7 @@ def test_sign_out_needs_a_post_and_is_audited(client):
         ("https://evil.example.com/", LOGIN),  # never off-site
         ("//evil.example.com/", LOGIN),
         ("", LOGIN),
+        ("nan", LOGIN),  # a bare word is no path (redirect() would take it for a view name)
     ],
 )
 def test_sign_out_returns_only_to_a_page_of_this_site(client, next_url, lands_on):
