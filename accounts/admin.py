@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
+from accounts import services
 from accounts.models import Athlete, Coach, Invitation, User
 from accounts.services import reassign_athletes
 
@@ -47,6 +48,15 @@ class UserAdmin(DjangoUserAdmin):
             },
         )
     ]
+
+    # The account page's erasure, not a bare row delete: sessions, sign-in records and the
+    # audit trail's personal data go too, whoever deletes the account (docs/security.md).
+    def delete_model(self, request, obj):
+        services.delete_account(user=obj, by=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.delete_account(user=user, by=request.user, request=request)
 
 
 @admin.register(Coach)

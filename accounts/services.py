@@ -102,8 +102,9 @@ class CoachHasAthletes(Exception):
 
 
 @transaction.atomic
-def delete_account(*, user: User, request=None) -> None:
-    """Erase a user and everything that is theirs (the spec's cascade rules).
+def delete_account(*, user: User, by: User | None = None, request=None) -> None:
+    """Erase a user and everything that is theirs (the spec's cascade rules); `by` is the
+    admin who deleted someone else's account, when it was not the person themself.
 
     What is kept of them is pseudonymous: the audit trail (the deletion's own entry included)
     keeps what happened under a stable pseudonym, without email, IP address or user agent.
@@ -113,7 +114,7 @@ def delete_account(*, user: User, request=None) -> None:
     if user.role == UserRole.COACH and Athlete.objects.filter(coach_id=user.pk).exists():
         raise CoachHasAthletes
     user_id, email = user.pk, user.email
-    audit.record("account_delete", user, entity=user, request=request, role=user.role)
+    audit.record("account_delete", by or user, entity=user, request=request, role=user.role)
     _delete_sessions(user_id)
     user.delete()
     for model in (AccessAttempt, AccessLog, AccessFailureLog):

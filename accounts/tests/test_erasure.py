@@ -227,3 +227,41 @@ def test_export_includes_sign_in_records_and_failures_before_sign_up(client):
     failed = [e for e in document["auditEntries"] if e["action"] == "login_failed"]
     assert [e["ipAddress"] for e in failed] == ["1.2.3.4"]
     assert "otto@example.com" not in str(document)
+
+
+# --- An admin's deletion erases the same -----------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["delete page", "bulk action"])
+def test_an_admin_deleting_an_account_erases_as_the_account_page_does(how):
+    athlete = AthleteFactory(user__email=EMAIL)
+    sign_in_records(EMAIL)
+    phone = Client()
+    phone.force_login(athlete.user)
+    signed_in = AuditLog.objects.create(
+        action="login", user=athlete.user, ip_address="198.51.100.4"
+    )
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    desk = Client()
+    desk.force_login(admin)
+
+    if how == "delete page":
+        url = reverse("admin:accounts_user_delete", args=[athlete.pk])
+        response = desk.post(url, {"post": "yes"})
+    else:
+        response = desk.post(
+            reverse("admin:accounts_user_changelist"),
+            {"action": "delete_selected", "_selected_action": [athlete.pk], "post": "yes"},
+        )
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=athlete.pk).exists()
+    assert phone.get(reverse("logging_app:today")).status_code == 302  # signed out there
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        assert not model.objects.filter(username=EMAIL).exists()
+    pseudonym = pseudonym_for(athlete.pk)
+    signed_in.refresh_from_db()
+    assert (signed_in.user_id, signed_in.ip_address) == (pseudonym, None)
+    deletion = AuditLog.objects.get(action="account_delete")
+    assert (deletion.user_id, deletion.entity_id) == (admin.pk, pseudonym)  # who deleted whom
+    assert EMAIL not in str(list(AuditLog.objects.values_list("metadata", flat=True)))
