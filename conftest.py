@@ -23,3 +23,20 @@ def _db_rejects(constraint: str):
 @pytest.fixture
 def db_rejects():
     return _db_rejects
+
+
+@pytest.fixture
+def unreachable_database():
+    """While the test runs, the default connection points at a PostgreSQL that is not there.
+
+    Only PostgreSQL can be unreachable (SQLite is a file), so elsewhere the test is skipped.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("An embedded SQLite database cannot be unreachable.")
+    saved = dict(connection.settings_dict)
+    connection.close()
+    connection.settings_dict.update(HOST="127.0.0.1", PORT="9")  # nothing listens on port 9
+    yield
+    connection.close()
+    connection.settings_dict.clear()
+    connection.settings_dict.update(saved)

@@ -117,18 +117,10 @@ def test_a_programming_error_stays_a_500(athlete_client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pages_and_the_api_answer_503_when_postgresql_is_unreachable(athlete_client):
-    if connection.vendor != "postgresql":
-        pytest.skip("An embedded SQLite database cannot be unreachable.")
-    saved = dict(connection.settings_dict)
-    connection.close()
-    connection.settings_dict.update(HOST="127.0.0.1", PORT="9")  # nothing listens on port 9
-    try:
-        page = athlete_client.get(TODAY)
-        api = post_log(athlete_client)
-    finally:
-        connection.close()
-        connection.settings_dict.clear()
-        connection.settings_dict.update(saved)
+def test_pages_and_the_api_answer_503_when_postgresql_is_unreachable(
+    athlete_client, unreachable_database
+):
+    page = athlete_client.get(TODAY)
+    api = post_log(athlete_client)
     assert_try_again_page(page)
     assert_api_waits(api)
