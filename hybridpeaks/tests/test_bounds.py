@@ -14,7 +14,7 @@ from accounts.tests.factories import UserFactory
 from hybridpeaks.json_validation import schema_problems, validate_document
 from logging_app.api_guard import MAX_BODY_BYTES
 from logging_app.models import WorkoutLog
-from logging_app.tests.factories import endurance_actual
+from logging_app.tests.factories import endurance_actual, log_body
 from training.models import PlanStatus, SessionType, TrainingSession
 from training.tests.factories import (
     ExerciseFactory,
@@ -24,16 +24,6 @@ from training.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 API = reverse("api:workout_logs")
-
-
-def body(session, **overrides) -> dict:
-    return {
-        "id": str(uuid.uuid4()),
-        "sessionId": str(session.pk),
-        "completedAt": timezone.now().isoformat(),
-        "actualData": endurance_actual(),
-        **overrides,
-    }
 
 
 def post_json(client, payload):
@@ -161,7 +151,7 @@ def test_the_phone_reads_the_new_limits_from_the_schema():
 
 def test_api_refuses_a_1e308_distance_naming_the_field(athlete_client, session):
     actual = {**endurance_actual(), "distance": {"value": 1e308, "unit": "km"}}
-    response = post_json(athlete_client, body(session, actualData=actual))
+    response = post_json(athlete_client, log_body(session, actualData=actual))
     assert response.status_code == 400
     assert response.json()["errors"] == {"actualData.distance.value": "must be ≤ 1000"}
     assert not WorkoutLog.objects.exists()
@@ -182,7 +172,7 @@ def test_api_refuses_too_many_exercises(client, count, status, errors):
     )
     client.force_login(session.plan.athlete.user)
     one = {"exerciseId": str(exercise.pk), "sets": [{"weight": 1, "reps": 1}]}
-    response = post_json(client, body(session, actualData={"exercises": [one] * count}))
+    response = post_json(client, log_body(session, actualData={"exercises": [one] * count}))
     assert response.status_code == status
     assert response.json()["errors"] == errors
     assert not WorkoutLog.objects.exists()
@@ -197,7 +187,7 @@ def test_the_form_names_a_distance_over_its_units_limit(athlete_client, session)
 
 
 def test_api_refuses_a_nul_in_notes_as_json(athlete_client, session):
-    response = post_json(athlete_client, body(session, notes="ok\x00"))
+    response = post_json(athlete_client, log_body(session, notes="ok\x00"))
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json()["errors"] == {"notes": "must not contain the NUL character"}
@@ -206,7 +196,7 @@ def test_api_refuses_a_nul_in_notes_as_json(athlete_client, session):
 
 def test_api_refuses_a_nul_inside_actual_data(athlete_client, session):
     actual = {**endurance_actual(), "modality": "run\x00"}
-    response = post_json(athlete_client, body(session, actualData=actual))
+    response = post_json(athlete_client, log_body(session, actualData=actual))
     assert response.status_code == 400
     assert response.json()["errors"] == {
         "actualData.modality": "must not contain the NUL character"
@@ -214,7 +204,7 @@ def test_api_refuses_a_nul_inside_actual_data(athlete_client, session):
 
 
 def test_api_answers_a_10_mb_body_with_a_json_413(athlete_client, session):
-    sent = body(session, notes="x" * 10_000_000)
+    sent = log_body(session, notes="x" * 10_000_000)
     response = post_json(athlete_client, json.dumps(sent).encode())
     assert response.status_code == 413
     assert response.json()["errors"] == {"body": "is too large: a log is at most 64 KB."}
@@ -237,7 +227,7 @@ def test_a_refused_csrf_token_on_the_api_is_json(session):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(session.plan.athlete.user)
-    response = post_json(client, body(session))
+    response = post_json(client, log_body(session))
     assert response.status_code == 403
     assert response.json()["errors"] == {
         "auth": "The page is out of date: reload it and send again."
@@ -247,7 +237,7 @@ def test_a_refused_csrf_token_on_the_api_is_json(session):
 
 
 def test_api_takes_a_body_just_under_the_limit_to_the_parser(athlete_client, session):
-    sent = body(session, notes="x" * (MAX_BODY_BYTES - 1000))
+    sent = log_body(session, notes="x" * (MAX_BODY_BYTES - 1000))
     response = post_json(athlete_client, sent)
     # Read and judged, not refused for its size: notes are at most 1,000 characters.
     assert response.status_code == 400
@@ -258,7 +248,7 @@ def test_api_takes_a_body_just_under_the_limit_to_the_parser(athlete_client, ses
 def test_api_refuses_an_archived_plans_session_as_the_form_does(athlete_client, session, status):
     session.plan.status = status
     session.plan.save()
-    response = post_json(athlete_client, body(session))
+    response = post_json(athlete_client, log_body(session))
     form = athlete_client.get(reverse("logging_app:log_session", args=[session.pk]))
     assert (response.status_code, form.status_code) == (404, 404)
     assert response.json()["errors"] == {"sessionId": "No such session in your plans."}
@@ -268,7 +258,7 @@ def test_api_refuses_an_archived_plans_session_as_the_form_does(athlete_client, 
 def test_api_still_takes_a_completed_plans_session(athlete_client, session):
     session.plan.status = PlanStatus.COMPLETED
     session.plan.save()
-    assert post_json(athlete_client, body(session)).status_code == 201
+    assert post_json(athlete_client, log_body(session)).status_code == 201
 
 
 # --- The log form posted without JavaScript ----------------------------------------------------

@@ -1,3 +1,5 @@
+import uuid
+
 import factory
 from django.utils import timezone
 
@@ -27,3 +29,16 @@ class WorkoutLogFactory(factory.django.DjangoModelFactory):
     actual_data = factory.LazyFunction(endurance_actual)
     rpe = 6
     notes = "Easy."
+
+
+def log_body(session, **overrides) -> dict:
+    """A sync API body for one of `session`'s logs, as the phone's outbox sends it."""
+    return {
+        "id": str(uuid.uuid4()),
+        "sessionId": str(session.pk),
+        "completedAt": timezone.now().isoformat(),
+        "actualData": endurance_actual(),
+        "rpe": 6,
+        "notes": "Felt easy.",
+        **overrides,
+    }

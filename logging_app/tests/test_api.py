@@ -15,7 +15,7 @@ from accounts.tests.factories import AthleteFactory, UserFactory
 from logging_app.api import log_json
 from logging_app.log_input import input_name
 from logging_app.models import WorkoutLog
-from logging_app.tests.factories import WorkoutLogFactory, endurance_actual
+from logging_app.tests.factories import WorkoutLogFactory, log_body
 from training.models import Exercise, SessionType, TrainingSession
 from training.tests.factories import (
     ExerciseFactory,
@@ -27,18 +27,6 @@ from training.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 URL = reverse("api:workout_logs")
-
-
-def body(session, **overrides) -> dict:
-    return {
-        "id": str(uuid.uuid4()),
-        "sessionId": str(session.pk),
-        "completedAt": timezone.now().isoformat(),
-        "actualData": endurance_actual(),
-        "rpe": 6,
-        "notes": "Felt easy.",
-        **overrides,
-    }
 
 
 def post(client, payload, **extra):
@@ -78,7 +66,7 @@ def athlete_client(client, session):
 
 def test_a_new_log_is_stored_and_answered_201(athlete_client, session):
     finished = timezone.now().astimezone(timezone.get_fixed_timezone(120))
-    sent = body(session, completedAt=finished.isoformat())
+    sent = log_body(session, completedAt=finished.isoformat())
 
     response = post(athlete_client, sent)
 
@@ -103,7 +91,7 @@ def test_a_new_log_is_stored_and_answered_201(athlete_client, session):
 def test_a_strength_log_is_stored(client, strength_session):
     client.force_login(strength_session.plan.athlete.user)
     exercise_id = strength_session.prescription["exercises"][0]["exerciseId"]
-    sent = body(strength_session, actualData=strength_actual(exercise_id, rpe=8))
+    sent = log_body(strength_session, actualData=strength_actual(exercise_id, rpe=8))
 
     response = post(client, sent)
 
@@ -112,7 +100,7 @@ def test_a_strength_log_is_stored(client, strength_session):
 
 
 def test_rpe_and_notes_may_be_left_out(athlete_client, session):
-    sent = body(session)
+    sent = log_body(session)
     del sent["rpe"], sent["notes"]
 
     response = post(athlete_client, sent)
@@ -123,14 +111,14 @@ def test_rpe_and_notes_may_be_left_out(athlete_client, session):
 
 @pytest.mark.parametrize(("rpe", "notes"), [(1, "x" * 1000), (10, None), (None, "")])
 def test_rpe_and_notes_at_their_bounds_are_accepted(athlete_client, session, rpe, notes):
-    response = post(athlete_client, body(session, rpe=rpe, notes=notes))
+    response = post(athlete_client, log_body(session, rpe=rpe, notes=notes))
 
     assert response.status_code == 201
     assert response.json()["rpe"] == rpe
 
 
 def test_a_replay_answers_200_with_the_stored_log_even_if_the_body_differs(athlete_client, session):
-    sent = body(session)
+    sent = log_body(session)
     first = post(athlete_client, sent)
 
     replay = post(athlete_client, {**sent, "rpe": 9, "notes": "Changed my mind."})
@@ -145,7 +133,7 @@ def test_a_replay_answers_200_with_the_stored_log_even_if_the_body_differs(athle
 def test_a_replay_is_answered_200_after_the_coach_changed_the_session(
     athlete_client, session, change
 ):
-    sent = body(session)
+    sent = log_body(session)
     first = post(athlete_client, sent)
     sessions = TrainingSession.objects.filter(pk=session.pk)
     if change == "moved":
@@ -165,7 +153,7 @@ def test_a_replay_is_answered_200_after_the_coach_changed_the_session(
 def test_a_second_log_for_the_session_is_a_409_naming_the_stored_one(athlete_client, session):
     existing = WorkoutLogFactory(session=session)
 
-    response = post(athlete_client, body(session))
+    response = post(athlete_client, log_body(session))
 
     assert response.status_code == 409
     assert response.json()["existingId"] == str(existing.pk)
@@ -175,7 +163,7 @@ def test_a_second_log_for_the_session_is_a_409_naming_the_stored_one(athlete_cli
 def test_an_id_taken_by_another_athletes_log_is_refused_without_showing_it(athlete_client, session):
     theirs = WorkoutLogFactory()
 
-    response = post(athlete_client, body(session, id=str(theirs.pk)))
+    response = post(athlete_client, log_body(session, id=str(theirs.pk)))
 
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"id"}
@@ -187,7 +175,7 @@ def test_an_id_taken_by_the_athletes_log_of_another_session_is_refused(athlete_c
     other_session = TrainingSessionFactory(plan=session.plan)
     mine = WorkoutLogFactory(session=other_session)
 
-    response = post(athlete_client, body(session, id=str(mine.pk)))
+    response = post(athlete_client, log_body(session, id=str(mine.pk)))
 
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"id"}
@@ -257,7 +245,7 @@ BAD_BODIES = {
 
 @pytest.mark.parametrize(("change", "errors"), BAD_BODIES.values(), ids=BAD_BODIES.keys())
 def test_invalid_input_is_a_400_keyed_by_field(athlete_client, session, change, errors):
-    sent = body(session)
+    sent = log_body(session)
     change(sent)
 
     response = post(athlete_client, sent)
@@ -269,7 +257,7 @@ def test_invalid_input_is_a_400_keyed_by_field(athlete_client, session, change, 
 
 
 def test_several_invalid_fields_are_reported_together(athlete_client, session):
-    sent = body(session, id="x", rpe=11, completedAt="3 March")
+    sent = log_body(session, id="x", rpe=11, completedAt="3 March")
 
     response = post(athlete_client, sent)
 
@@ -296,7 +284,7 @@ STRENGTH_BODIES = {
 def test_actual_data_errors_are_keyed_by_json_path(client, strength_session, set_data, errors):
     client.force_login(strength_session.plan.athlete.user)
     exercise_id = strength_session.prescription["exercises"][0]["exerciseId"]
-    sent = body(strength_session, actualData=strength_actual(exercise_id, **set_data))
+    sent = log_body(strength_session, actualData=strength_actual(exercise_id, **set_data))
 
     response = post(client, sent)
 
@@ -308,7 +296,7 @@ def test_actual_data_errors_are_keyed_by_json_path(client, strength_session, set
 def test_endurance_data_for_a_strength_session_is_a_400(client, strength_session):
     client.force_login(strength_session.plan.athlete.user)
 
-    response = post(client, body(strength_session))
+    response = post(client, log_body(strength_session))
 
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"actualData", "actualData.exercises"}
@@ -317,7 +305,7 @@ def test_endurance_data_for_a_strength_session_is_a_400(client, strength_session
 
 def test_a_missing_key_is_named_in_its_path(client, strength_session):
     client.force_login(strength_session.plan.athlete.user)
-    sent = body(strength_session, actualData={"exercises": [{"sets": []}]})
+    sent = log_body(strength_session, actualData={"exercises": [{"sets": []}]})
 
     response = post(client, sent)
 
@@ -351,7 +339,7 @@ def test_a_body_that_is_not_an_object_is_a_400(athlete_client, raw):
 def test_another_athletes_session_is_a_404(athlete_client):
     theirs = TrainingSessionFactory()
 
-    response = post(athlete_client, body(theirs))
+    response = post(athlete_client, log_body(theirs))
 
     assert response.status_code == 404
     assert set(response.json()["errors"]) == {"sessionId"}
@@ -365,11 +353,11 @@ def test_a_teammates_session_is_a_404(client):
     their_session = TrainingSessionFactory(plan=TrainingPlanFactory(athlete=second))
     client.force_login(first.user)
 
-    assert post(client, body(their_session)).status_code == 404
+    assert post(client, log_body(their_session)).status_code == 404
 
 
 def test_an_unknown_session_is_a_404(athlete_client, session):
-    response = post(athlete_client, body(session, sessionId=str(uuid.uuid4())))
+    response = post(athlete_client, log_body(session, sessionId=str(uuid.uuid4())))
 
     assert response.status_code == 404
     assert not WorkoutLog.objects.exists()
@@ -410,7 +398,7 @@ def test_reading_a_log_that_is_not_the_athletes_is_a_404(athlete_client, whose):
 def _endpoints(session):
     log = WorkoutLogFactory(session=session)
     return [
-        ("POST", URL, json.dumps(body(session))),
+        ("POST", URL, json.dumps(log_body(session))),
         ("GET", reverse("api:workout_log", args=[log.pk]), ""),
     ]
 
@@ -448,8 +436,8 @@ def test_without_the_csrf_token_a_post_is_refused(session):
     secret = "a" * 32
     client.cookies["csrftoken"] = secret
 
-    refused = post(client, body(session))
-    accepted = post(client, body(session), headers={"X-CSRFToken": secret})
+    refused = post(client, log_body(session))
+    accepted = post(client, log_body(session), headers={"X-CSRFToken": secret})
 
     assert refused.status_code == 403
     assert accepted.status_code == 201
@@ -476,7 +464,7 @@ def test_creating_a_log_stays_in_budget(client, django_assert_max_num_queries):
     client.force_login(session.plan.athlete.user)
 
     with django_assert_max_num_queries(6):
-        response = post(client, body(session))
+        response = post(client, log_body(session))
 
     assert response.status_code == 201
 
@@ -485,7 +473,7 @@ def test_creating_a_log_stays_in_budget(client, django_assert_max_num_queries):
 def test_a_replay_stays_in_budget(client, django_assert_max_num_queries):
     session = TrainingSessionFactory()
     client.force_login(session.plan.athlete.user)
-    sent = body(session)
+    sent = log_body(session)
     post(client, sent)
 
     with django_assert_max_num_queries(6):
@@ -506,7 +494,7 @@ def test_a_time_without_offset_is_wall_time_in_the_profile_zone(client):
         (timezone.now() - timedelta(hours=1)).astimezone(berlin).replace(second=0, microsecond=0)
     )
 
-    response = post(client, body(session, completedAt=typed.strftime("%Y-%m-%dT%H:%M")))
+    response = post(client, log_body(session, completedAt=typed.strftime("%Y-%m-%dT%H:%M")))
 
     assert response.status_code == 201
     assert WorkoutLog.objects.get().completed_at == typed
@@ -521,7 +509,7 @@ def test_a_phone_clock_a_little_fast_is_not_refused(client, ahead, status):
     client.force_login(session.plan.athlete.user)
     tokyo_wall = (timezone.now() + ahead).astimezone(zoneinfo.ZoneInfo("Asia/Tokyo"))
 
-    response = post(client, body(session, completedAt=tokyo_wall.strftime("%Y-%m-%dT%H:%M:%S")))
+    response = post(client, log_body(session, completedAt=tokyo_wall.strftime("%Y-%m-%dT%H:%M:%S")))
 
     assert response.status_code == status
 
@@ -530,7 +518,7 @@ def test_refusals_say_in_words_which_field_and_what_is_wrong(client, strength_se
     client.force_login(strength_session.plan.athlete.user)
     exercise_id = strength_session.prescription["exercises"][0]["exerciseId"]
     name = Exercise.objects.get(pk=exercise_id).name
-    sent = body(strength_session, actualData=strength_actual(exercise_id, reps=10_000))
+    sent = log_body(strength_session, actualData=strength_actual(exercise_id, reps=10_000))
 
     messages = post(client, sent).json()["messages"]
 
@@ -543,7 +531,7 @@ def test_refusals_say_in_words_which_field_and_what_is_wrong(client, strength_se
 
 def test_refusals_never_show_a_path_or_an_id(client, strength_session):
     client.force_login(strength_session.plan.athlete.user)
-    sent = body(strength_session, actualData={"exercises": [{"sets": [{"weight": "abc"}]}]})
+    sent = log_body(strength_session, actualData={"exercises": [{"sets": [{"weight": "abc"}]}]})
 
     messages = post(client, sent).json()["messages"]
 
