@@ -110,10 +110,21 @@ self.HP_OUTBOX = (() => {
   /* Send the owner's pending entries once; only while the browser believes it is online. */
   async function flush(owner) {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return all(owner);
-    for (const entry of await all(owner)) {
-      if (entry.state === "pending") await send(entry);
-    }
-    return all(owner);
+    return oneSenderAtATime(async () => {
+      for (const entry of await all(owner)) {
+        if (entry.state === "pending") await send(entry);
+      }
+      return all(owner);
+    });
+  }
+
+  /* The page and the service worker (Background Sync) both flush when the connection comes
+     back. A replay is harmless on the server, but two senders at once double the traffic and
+     race each other's writes of an entry's state; a Web Lock lets one finish first, and the
+     next then finds the entries already synced. */
+  function oneSenderAtATime(work) {
+    const locks = typeof navigator !== "undefined" && navigator.locks;
+    return locks ? locks.request("hp-outbox", work) : work();
   }
 
   /* The offline copy of an owner's pages, and the Background Sync tag for their entries:
