@@ -39,9 +39,7 @@ def wait_for(condition, page, seconds=5):
     raise AssertionError("the page never got there")
 
 
-@pytest.mark.skip(
-    reason="flaky: after clear_cookies the second sign-in met a stale CSRF token once in CI (issue 10 note)"
-)
+@pytest.mark.skip(reason="flaky: a second sign-in after clear_cookies met a stale CSRF token in CI")
 @pytest.mark.django_db(transaction=True)
 def test_a_pending_log_waits_for_its_owner(live_server, browser: Browser):
     _, _, run = week_of_sessions()  # sam@example.com
