@@ -1,11 +1,11 @@
 """Template filters for numbers: `{% load numbers %}` then `{{ value|number }}`.
 
-Thin wrappers: the rules live in hybridpeaks.formatting, shared with charts and the analysis.
+Thin wrappers: the rules live in hybridpeaks.core.formatting, shared with charts and the analysis.
 """
 
 from django import template
 
-from hybridpeaks import formatting
+from hybridpeaks.core import formatting
 
 register = template.Library()
 

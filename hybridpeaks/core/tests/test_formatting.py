@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from hybridpeaks.formatting import format_pace, number, quantity
+from hybridpeaks.core.formatting import format_pace, number, quantity
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import AthleteFactory
-from hybridpeaks.converters import FIRST_DAY, LAST_DAY, parse_day
+from hybridpeaks.core.converters import FIRST_DAY, LAST_DAY, parse_day
 
 # Not a date; a date Python reads but a URL does not spell; dates whose week (or its
 # neighbours, its summary's Monday) fall outside date's range or any sane one.
