@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from audit.models import AuditLog
-from hybridpeaks.admin_json import pretty_json
+from hybridpeaks.core.admin_json import pretty_json
 
 
 @admin.register(AuditLog)

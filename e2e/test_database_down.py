@@ -1,5 +1,5 @@
 """The database down while a person sends a plain form: a "try again" page, and Back brings
-the form back as it was typed (hybridpeaks/middleware.py answers 503)."""
+the form back as it was typed (hybridpeaks/core/middleware.py answers 503)."""
 
 import pytest
 from django.db import OperationalError

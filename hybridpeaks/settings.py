@@ -34,8 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
-    # The project package itself, for its template tags (numbers) shared by every app.
-    "hybridpeaks",
+    # Shared infrastructure, for its template tags (numbers) used by every app.
+    "hybridpeaks.core",
     "audit",
     "accounts",
     "training",
@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # The database down is a 503 "try again" (with handler500 for the session and auth
     # middlewares below, which load the session and the user from the database).
-    "hybridpeaks.middleware.DatabaseUnavailableMiddleware",
+    "hybridpeaks.core.middleware.DatabaseUnavailableMiddleware",
     # The sync API's body limit (a JSON 413), before the CSRF middleware reads a form body.
     "logging_app.api_guard.body_limit",
     "django.contrib.sessions.middleware.SessionMiddleware",

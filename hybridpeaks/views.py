@@ -12,7 +12,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from hybridpeaks.middleware import database_unavailable, is_database_unreachable
+from hybridpeaks.core.middleware import database_unavailable, is_database_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ def server_error(request):
     """handler500: the database down is a 503 even when a middleware met it before any view.
 
     Django calls this inside its `except` block, so the exception being handled is the one
-    that failed the request (see hybridpeaks/middleware.py for why the middleware alone
+    that failed the request (see hybridpeaks/core/middleware.py for why the middleware alone
     cannot catch a failing session or auth middleware).
     """
     if is_database_unreachable(sys.exception()):

@@ -9,7 +9,7 @@ the same numbers go into a table beside the chart for anyone who cannot see it.
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from hybridpeaks.formatting import number
+from hybridpeaks.core.formatting import number
 
 WIDTH, HEIGHT = 360, 190
 TOP, BOTTOM = 24, 22  # room above the highest tick (for the unit) and below the baseline

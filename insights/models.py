@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from accounts.models import Athlete
-from hybridpeaks.json_validation import validate_document
+from hybridpeaks.core.json_validation import validate_document
 from training.models import TrainingPlan
 
 DISCLAIMER = (

@@ -15,7 +15,7 @@ import urllib.request
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from hybridpeaks.json_validation import validate_document
+from hybridpeaks.core.json_validation import validate_document
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from hybridpeaks.db import insert_once
+from hybridpeaks.core.db import insert_once
 from insights.engine.analysis import analyse
 from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, Week
 from insights.models import AIWeeklySummary

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import athlete_required, athletes_visible_to, coach_required
-from hybridpeaks.converters import parse_day
+from hybridpeaks.core.converters import parse_day
 from insights.charts import load_chart
 from insights.engine.bounds import UnusableNumber
 from insights.models import AIWeeklySummary

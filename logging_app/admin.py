@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hybridpeaks.admin_json import ReadableJSONAdmin
+from hybridpeaks.core.admin_json import ReadableJSONAdmin
 from logging_app.models import WorkoutLog
 
 

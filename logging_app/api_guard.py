@@ -9,7 +9,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE would be Django's HTML 400 there.
 from django.http import JsonResponse
 from django.views.csrf import csrf_failure as django_csrf_failure
 
-from hybridpeaks.middleware import API_PREFIX
+from hybridpeaks.core.middleware import API_PREFIX
 
 # The largest log the schemas allow (30 exercises of 50 sets, notes of 1,000 characters) is
 # under 64 KB as JSON (docs/decisions.md "A log's size").

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from hybridpeaks.json_validation import number_rules
+from hybridpeaks.core.json_validation import number_rules
 from logging_app.formdata import FIELDS, PREFIX, Input
 from training.prescription import minutes_of
 

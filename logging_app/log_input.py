@@ -19,8 +19,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from hybridpeaks.converters import FIRST_DAY, LAST_DAY
-from hybridpeaks.json_validation import HAS_NUL, has_nul
+from hybridpeaks.core.converters import FIRST_DAY, LAST_DAY
+from hybridpeaks.core.json_validation import HAS_NUL, has_nul
 from logging_app.formdata import PREFIX, actual_data_from
 
 NOTES_MAX = 1000
@@ -101,7 +101,7 @@ def _moment(value, *, zone):
     if moment is None:
         raise ValueError(f"must be a date and time, {example}")
     # Year 1 or 9999 moved to UTC leaves Python's dates: refused here, the one place times
-    # are read, within the range dates in URLs have (hybridpeaks/converters.py).
+    # are read, within the range dates in URLs have (hybridpeaks/core/converters.py).
     if not FIRST_DAY <= moment.date() <= LAST_DAY:
         raise ValueError(
             f"must be a date and time between {FIRST_DAY:%Y} and {LAST_DAY:%Y}, {example}"

@@ -9,7 +9,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
 from accounts.models import Athlete
-from hybridpeaks.json_validation import validate_document
+from hybridpeaks.core.json_validation import validate_document
 from training.models import TrainingSession
 
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import timezone
 
-from hybridpeaks.db import insert_once
+from hybridpeaks.core.db import insert_once
 from logging_app.models import WorkoutLog
 
 LOG_WINDOW = timedelta(days=7)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-import hybridpeaks.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
+import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
 from logging_app import views
 from training.views import benchmarks
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from hybridpeaks import formatting
+from hybridpeaks.core import formatting
 
 # The drawing's own coordinate system (the viewBox); the browser scales it to the page.
 WIDTH, HEIGHT = 320, 120
@@ -62,7 +62,7 @@ class LineChart:
 
 
 def plain_number(value) -> str:
-    """Decimal("142.50") → "142.5", Decimal("1250.00") → "1,250" (hybridpeaks.formatting)."""
+    """Decimal("142.50") → "142.5", Decimal("1250.00") → "1,250" (hybridpeaks.core.formatting)."""
     return formatting.number(value, 2)
 
 

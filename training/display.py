@@ -5,7 +5,7 @@ Shared by the coach's plan builder and the athlete's pages, so both say the same
 
 from dataclasses import dataclass
 
-from hybridpeaks import formatting
+from hybridpeaks.core import formatting
 from training.models import SessionType
 from training.prescription import duration_minutes
 from training.targets import Target, session_targets

@@ -18,7 +18,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from hybridpeaks.json_validation import searchable
+from hybridpeaks.core.json_validation import searchable
 from training import services
 from training.builder import estimated_minutes
 from training.forms import (

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from hybridpeaks.form_errors import place_constraint_error
-from hybridpeaks.json_validation import json_path, schema_problems, schema_validator
+from hybridpeaks.core.form_errors import place_constraint_error
+from hybridpeaks.core.json_validation import json_path, schema_problems, schema_validator
 from training.models import BenchmarkMetric, Exercise, MetricType, SessionType
 
 INTENSITY_CHOICES = [("percent_1rm", "% 1RM"), ("rpe", "RPE")]

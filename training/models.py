@@ -12,7 +12,7 @@ from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
 from accounts.models import Athlete, Coach
-from hybridpeaks.json_validation import validate_document
+from hybridpeaks.core.json_validation import validate_document
 
 
 class ExerciseCategory(models.TextChoices):

@@ -13,7 +13,7 @@ from django.db.models import F
 
 import audit
 from accounts.models import Athlete, Coach
-from hybridpeaks.db import insert_once
+from hybridpeaks.core.db import insert_once
 from training.models import (
     BenchmarkMetric,
     Exercise,

@@ -12,7 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from hybridpeaks import formatting
+from hybridpeaks.core import formatting
 
 # Smallest load step with standard plates; round to it, not down (insights-reference "Strength").
 PLATE_STEP_KG = Decimal("2.5")

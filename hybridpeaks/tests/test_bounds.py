@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from hybridpeaks.json_validation import schema_problems, validate_document
+from hybridpeaks.core.json_validation import schema_problems, validate_document
 from logging_app.api_guard import MAX_BODY_BYTES
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import endurance_actual, log_body
@@ -137,7 +137,7 @@ def test_an_endurance_prescription_refuses_unknown_keys_at_every_level():
 
 
 def test_the_phone_reads_the_new_limits_from_the_schema():
-    from hybridpeaks.json_validation import number_rules
+    from hybridpeaks.core.json_validation import number_rules
 
     strength = number_rules("logging_app:actual_data_strength")
     endurance = number_rules("logging_app:actual_data_endurance")

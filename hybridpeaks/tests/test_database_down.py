@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.tests.factories import AthleteFactory
-from hybridpeaks.middleware import RETRY_AFTER_SECONDS
+from hybridpeaks.core.middleware import RETRY_AFTER_SECONDS
 
 TODAY = "/today/"
 API = "/api/v1/workout-logs/"

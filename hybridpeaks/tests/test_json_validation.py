@@ -9,7 +9,7 @@ from collections import deque
 import pytest
 from django.core.exceptions import ValidationError
 
-from hybridpeaks.json_validation import json_path, schema_validator, validate_document
+from hybridpeaks.core.json_validation import json_path, schema_validator, validate_document
 
 UUID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 OTHER_UUID = "9b2c1f6e-7d4a-4e0b-8c3d-2a1f0e9d8c7b"

@@ -1,15 +1,15 @@
 """Rounding and wording helpers shared by the rules and the summary.
 
-Numbers are rounded and spelled by hybridpeaks.formatting (half up, thousands separators,
+Numbers are rounded and spelled by hybridpeaks.core.formatting (half up, thousands separators,
 no trailing zeros), as everywhere else in the app. Day and month names are
 spelled here rather than by strftime so the text does not depend on the server's locale.
 """
 
 from collections.abc import Iterable
 
-# One spelling of numbers for the whole app: "1,234", "1.6", "2" (see hybridpeaks.formatting).
-from hybridpeaks.formatting import number as num
-from hybridpeaks.formatting import rounded
+# One spelling of numbers for the whole app: "1,234", "1.6", "2" (see hybridpeaks.core.formatting).
+from hybridpeaks.core.formatting import number as num
+from hybridpeaks.core.formatting import rounded
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

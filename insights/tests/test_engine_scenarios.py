@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from hybridpeaks.json_validation import validate_document
+from hybridpeaks.core.json_validation import validate_document
 from insights.engine.analysis import analyse
 from insights.engine.finding import FATIGUE, SAFETY
 from insights.engine.inputs import Benchmark, Logged, Planned, Week

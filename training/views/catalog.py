@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.models import Coach
 from accounts.permissions import coach_required
-from hybridpeaks.json_validation import schema_validator, searchable
+from hybridpeaks.core.json_validation import schema_validator, searchable
 from training import services
 from training.forms import ExerciseForm
 from training.models import Exercise, ExerciseCategory

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import athletes_visible_to, coach_required
-from hybridpeaks.converters import parse_day
+from hybridpeaks.core.converters import parse_day
 from training import services
 from training.builder import card
 from training.display import exercise_ids, session_view
