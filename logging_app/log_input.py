@@ -22,8 +22,8 @@ from django.utils.dateparse import parse_datetime
 from hybridpeaks.core.converters import FIRST_DAY, LAST_DAY
 from hybridpeaks.core.json_validation import HAS_NUL, has_nul
 from logging_app.formdata import PREFIX, actual_data_from
+from logging_app.models import NOTES_MAX
 
-NOTES_MAX = 1000
 # The service's (model's) field names as the body spells them.
 BODY_NAMES = {
     "completed_at": "completedAt",

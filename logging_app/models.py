@@ -12,6 +12,8 @@ from accounts.models import Athlete
 from hybridpeaks.core.json_validation import validate_document
 from training.models import TrainingSession
 
+NOTES_MAX = 1000  # characters (the spec)
+
 
 class SyncStatus(models.TextChoices):
     PENDING = "pending", "Pending"
@@ -38,7 +40,7 @@ class WorkoutLog(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     notes = models.TextField(  # noqa: DJ001 (spec: nullable)
-        max_length=1000, null=True, blank=True, validators=[MaxLengthValidator(1000)]
+        max_length=NOTES_MAX, null=True, blank=True, validators=[MaxLengthValidator(NOTES_MAX)]
     )
     sync_status = models.CharField(
         max_length=10, choices=SyncStatus.choices, default=SyncStatus.SYNCED
@@ -62,9 +64,9 @@ class WorkoutLog(models.Model):
                 violation_error_message="RPE is 1–10.",
             ),
             models.CheckConstraint(
-                condition=Q(notes__isnull=True) | LessThanOrEqual(Length("notes"), 1000),
+                condition=Q(notes__isnull=True) | LessThanOrEqual(Length("notes"), NOTES_MAX),
                 name="log_notes_max_1000",
-                violation_error_message="Notes are at most 1000 characters.",
+                violation_error_message=f"Notes are at most {NOTES_MAX} characters.",
             ),
             models.CheckConstraint(
                 condition=Q(sync_status__in=SyncStatus.values),

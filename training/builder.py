@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from training.models import ESTIMATED_MINUTES_MAX
 from training.prescription import duration_minutes
-
-MAX_ESTIMATED_MINUTES = 300  # the model's constraint on estimated_duration
 
 
 class Status(StrEnum):
@@ -25,7 +24,7 @@ def estimated_minutes(prescription: dict) -> int | None:
     """What an endurance session stores as its estimated duration: the prescribed duration,
     or nothing when it lies outside the column's 1–300 minutes (a six-hour ride)."""
     minutes = duration_minutes(prescription)
-    return minutes if minutes and minutes <= MAX_ESTIMATED_MINUTES else None
+    return minutes if minutes and minutes <= ESTIMATED_MINUTES_MAX else None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,15 @@ from django.core.exceptions import ValidationError
 
 from hybridpeaks.core.form_errors import place_constraint_error
 from hybridpeaks.core.json_validation import json_path, schema_problems, schema_validator
-from training.models import BenchmarkMetric, Exercise, MetricType, SessionType
+from training.models import (
+    ESTIMATED_MINUTES_ERROR,
+    ESTIMATED_MINUTES_MAX,
+    ESTIMATED_MINUTES_MIN,
+    BenchmarkMetric,
+    Exercise,
+    MetricType,
+    SessionType,
+)
 
 INTENSITY_CHOICES = [("percent_1rm", "% 1RM"), ("rpe", "RPE")]
 MODALITY_CHOICES = [("run", "Run"), ("bike", "Bike"), ("row", "Row"), ("swim", "Swim")]
@@ -34,7 +42,9 @@ class SessionFieldsForm(forms.Form):
     estimated_duration = forms.IntegerField(
         required=False,
         label="Estimated minutes",
-        widget=forms.NumberInput(attrs={"min": 1, "max": 300}),
+        widget=forms.NumberInput(
+            attrs={"min": ESTIMATED_MINUTES_MIN, "max": ESTIMATED_MINUTES_MAX}
+        ),
     )
 
     def __init__(self, *args, week_days, session_type=SessionType.STRENGTH, **kwargs):
@@ -51,8 +61,8 @@ class SessionFieldsForm(forms.Form):
 
     def clean_estimated_duration(self):
         minutes = self.cleaned_data["estimated_duration"]
-        if minutes is not None and not 1 <= minutes <= 300:
-            raise ValidationError("Estimated duration is 1–300 minutes.")
+        if minutes is not None and not ESTIMATED_MINUTES_MIN <= minutes <= ESTIMATED_MINUTES_MAX:
+            raise ValidationError(ESTIMATED_MINUTES_ERROR)
         return minutes
 
     def session_fields(self) -> dict:

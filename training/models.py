@@ -163,6 +163,13 @@ class SessionType(models.TextChoices):
     ENDURANCE = "endurance", "Endurance"
 
 
+# A session's estimated length in minutes (the spec's range), for the column, forms and builder.
+ESTIMATED_MINUTES_MIN, ESTIMATED_MINUTES_MAX = 1, 300
+ESTIMATED_MINUTES_ERROR = (
+    f"Estimated duration is {ESTIMATED_MINUTES_MIN}–{ESTIMATED_MINUTES_MAX} minutes."
+)
+
+
 class TrainingSession(models.Model):
     Type = SessionType
 
@@ -173,7 +180,9 @@ class TrainingSession(models.Model):
     prescription = models.JSONField()
     focus = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 (spec: nullable)
     estimated_duration = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Minutes, 1–300."
+        null=True,
+        blank=True,
+        help_text=f"Minutes, {ESTIMATED_MINUTES_MIN}–{ESTIMATED_MINUTES_MAX}.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -184,9 +193,9 @@ class TrainingSession(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(estimated_duration__isnull=True)
-                | Q(estimated_duration__range=(1, 300)),
+                | Q(estimated_duration__range=(ESTIMATED_MINUTES_MIN, ESTIMATED_MINUTES_MAX)),
                 name="session_duration_1_300",
-                violation_error_message="Estimated duration is 1–300 minutes.",
+                violation_error_message=ESTIMATED_MINUTES_ERROR,
             ),
             models.CheckConstraint(
                 condition=Q(type__in=SessionType.values),
