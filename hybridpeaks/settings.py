@@ -213,3 +213,7 @@ LLM_BASE_URL = env("LLM_BASE_URL", default="")
 LLM_API_KEY = env("LLM_API_KEY", default="")
 LLM_MODEL = env("LLM_MODEL", default="")
 LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=5.0)
+
+# The page benchmark's ceiling pages (hybridpeaks/ceilings.py, at /benchmark/c0/ and c3/):
+# `manage.py benchmark_pages` turns them on for its own gunicorn; off everywhere else.
+BENCHMARK_CEILINGS = env.bool("BENCHMARK_CEILINGS", default=False)

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import home
-from hybridpeaks import views
+from hybridpeaks import ceilings, views
 
 admin.site.site_header = "HybridPeaks administration"
 admin.site.site_title = "HybridPeaks admin"
@@ -23,3 +24,10 @@ urlpatterns = [
     path("sw.js", views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCHMARK_CEILINGS:
+    # Only for `manage.py benchmark_pages` (hybridpeaks/ceilings.py says why).
+    urlpatterns += [
+        path("benchmark/c0/", ceilings.c0, name="ceiling_c0"),
+        path("benchmark/c3/", ceilings.c3, name="ceiling_c3"),
+    ]
