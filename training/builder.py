@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from training.models import ESTIMATED_MINUTES_MAX
-from training.prescription import duration_minutes
+from training.prescription import Prescription
 
 
 class Status(StrEnum):
@@ -20,10 +20,11 @@ class Status(StrEnum):
     MISSED = "missed"
 
 
-def estimated_minutes(prescription: dict) -> int | None:
+def estimated_minutes(prescription) -> int | None:
     """What an endurance session stores as its estimated duration: the prescribed duration,
-    or nothing when it lies outside the column's 1–300 minutes (a six-hour ride)."""
-    minutes = duration_minutes(prescription)
+    or nothing when it lies outside the column's 1–300 minutes (a six-hour ride).
+    `prescription` is an EndurancePrescription or its stored JSON."""
+    minutes = Prescription.of("endurance", prescription).whole_minutes
     return minutes if minutes and minutes <= ESTIMATED_MINUTES_MAX else None
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from hybridpeaks.core import formatting
 from training.models import SessionType
-from training.prescription import duration_minutes
+from training.prescription import EndurancePrescription, Prescription, StrengthItem
 from training.targets import Target, session_targets
 
 UNKNOWN_EXERCISE = "Unknown exercise"
@@ -30,7 +30,7 @@ class SessionView:
         """How long the session takes: an endurance session's prescribed duration (never a
         second number that can disagree with it), otherwise the coach's estimate."""
         if self.session.type == SessionType.ENDURANCE:
-            return duration_minutes(self.session.prescription)
+            return Prescription.of(self.session.type, self.session.prescription).whole_minutes
         return self.session.estimated_duration
 
     @property
@@ -43,51 +43,47 @@ def _number(value) -> str:
     return formatting.number(value, 2) or str(value)
 
 
-def _strength_text(item) -> str:
-    intensity = item.get("intensity", {})
-    value = _number(intensity.get("value"))
-    amount = f"{value}% 1RM" if intensity.get("type") == "percent_1rm" else f"RPE {value}"
-    parts = [f"{item.get('sets')} × {item.get('reps')} @ {amount}"]
-    if item.get("restSeconds") is not None:
-        parts.append(f"rest {item['restSeconds']} s")
-    if item.get("tempo"):
-        parts.append(f"tempo {item['tempo']}")
+def _strength_text(item: StrengthItem) -> str:
+    intensity = item.intensity
+    value = _number(intensity.value)
+    amount = f"{value}% 1RM" if intensity.type == "percent_1rm" else f"RPE {value}"
+    parts = [f"{item.sets} × {item.reps} @ {amount}"]
+    if item.rest_seconds is not None:
+        parts.append(f"rest {item.rest_seconds} s")
+    if item.tempo:
+        parts.append(f"tempo {item.tempo}")
     return " · ".join(parts)
 
 
-def _endurance_text(prescription) -> str:
-    duration = prescription.get("duration", {})
-    parts = [f"{_number(duration.get('value'))} {duration.get('unit', 'minutes')}"]
-    distance = prescription.get("distance")
-    if distance:
-        parts.append(f"{_number(distance.get('value'))} {distance.get('unit')}")
+def _endurance_text(plan: EndurancePrescription) -> str:
+    duration = plan.duration
+    value, unit = (duration.value, duration.unit or "minutes") if duration else (None, "minutes")
+    parts = [f"{_number(value)} {unit}"]
+    if plan.distance:
+        parts.append(f"{_number(plan.distance.value)} {plan.distance.unit}")
     return " · ".join(parts)
 
 
 def session_view(session, benchmarks, exercise_names) -> SessionView:
     """`benchmarks` is a targets.Benchmarks index; `exercise_names` maps id (str) → name."""
-    targets = session_targets(session.type, session.prescription, benchmarks, exercise_names)
+    plan = Prescription.of(session.type, session.prescription)
+    targets = session_targets(session.type, plan, benchmarks, exercise_names)
     if session.type == SessionType.STRENGTH:
-        items = session.prescription.get("exercises", [])
         lines = [
-            Line(
-                exercise_names.get(item.get("exerciseId"), UNKNOWN_EXERCISE),
-                _strength_text(item),
-                target,
-            )
-            for item, target in zip(items, targets, strict=True)
+            Line(exercise_names.get(item.exercise_id, UNKNOWN_EXERCISE), _strength_text(item), t)
+            for item, t in zip(plan.items, targets, strict=True)
         ]
     else:
-        modality = session.prescription.get("modality", "")
-        lines = [Line(modality.capitalize(), _endurance_text(session.prescription), targets[0])]
+        modality = plan.modality or ""
+        lines = [Line(modality.capitalize(), _endurance_text(plan), targets[0])]
     return SessionView(session=session, lines=lines)
 
 
 def exercise_ids(sessions) -> set[str]:
     """Every exercise id the sessions' prescriptions name (to load their names at once)."""
     return {
-        item.get("exerciseId")
+        exercise_id
         for session in sessions
         if session.type == SessionType.STRENGTH
-        for item in session.prescription.get("exercises", [])
+        for exercise_id in Prescription.of(session.type, session.prescription).exercise_ids
     }

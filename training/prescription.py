@@ -1,28 +1,232 @@
-"""Reading a validated prescription: the rules every app shares about what it means.
+"""A session's prescription as typed, frozen objects: the one reader of its JSON.
 
-Pure functions over the JSON the schemas accept, so the builder, the athlete's log form and
-the weekly analysis cannot disagree about, say, how long a session is.
+The schemas (training/schemas/prescription_*.json) say what is stored; this module says what
+it means, so the builder, the athlete's pages, the targets and the weekly analysis cannot
+disagree about, say, how long a session is or which zone it asks for. Pure: no database.
+
+`Prescription.of(session_type, document)` reads a stored document and `.to_json()` gives it
+back exactly. Every write path validates against the schema, but rows written before a rule
+existed may not hold, and a page must never fail on them: reading is tolerant of structure
+(a missing or non-object part reads as empty, items that are not objects are dropped) and
+keeps scalars as stored, so the derived properties below check what they use.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
 MINUTES_PER_UNIT = {"minutes": 1, "hours": 60}
+ZONES = (1, 2, 3, 4, 5)
+ZONE_TYPES = ("heart_rate_zone", "pace_zone")
+
+
+def _is_number(value) -> bool:
+    """A JSON number; booleans are not (True == 1 in Python)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _object(data) -> Mapping:
+    return data if isinstance(data, Mapping) else {}
+
+
+def _present(**fields) -> dict:
+    """Only the keys that hold something: optional keys are absent, never null, in the JSON."""
+    return {key: value for key, value in fields.items() if value is not None}
 
 
 def minutes_of(duration) -> float | None:
-    """A `{value, unit}` duration in minutes (hours × 60); None when absent or malformed."""
+    """A `{value, unit}` duration in minutes (hours × 60); None when absent or malformed.
+    Also read for a log's actual duration, which has the same shape."""
     if not isinstance(duration, Mapping):
         return None
     value = duration.get("value")
     unit = duration.get("unit", "minutes")
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return None
-    if unit not in MINUTES_PER_UNIT:
+    if not _is_number(value) or unit not in MINUTES_PER_UNIT:
         return None
     return float(value) * MINUTES_PER_UNIT[unit]
 
 
-def duration_minutes(prescription: Mapping) -> int | None:
-    """An endurance prescription's duration in whole minutes (half up); None without one."""
-    minutes = minutes_of(prescription.get("duration"))
-    return None if minutes is None else int(minutes + 0.5)
+@dataclass(frozen=True)
+class Amount:
+    """A `{value, unit}` pair: an endurance session's duration or distance."""
+
+    value: float | None
+    unit: str | None
+
+    @classmethod
+    def from_json(cls, data) -> "Amount | None":
+        if not isinstance(data, Mapping):
+            return None
+        return cls(value=data.get("value"), unit=data.get("unit"))
+
+    def to_json(self) -> dict:
+        return _present(value=self.value, unit=self.unit)
+
+    @property
+    def minutes(self) -> float | None:
+        """As a duration, in minutes (a missing unit means minutes)."""
+        return minutes_of(self.to_json())
+
+
+@dataclass(frozen=True)
+class Intensity:
+    """How hard: `type` with its `value` (%1RM, RPE, %FTP) or its `zone` (heart rate, pace)."""
+
+    type: str | None = None
+    value: float | None = None
+    zone: int | None = None
+
+    @classmethod
+    def from_json(cls, data) -> "Intensity":
+        data = _object(data)
+        kind = data.get("type")
+        return cls(
+            type=kind if isinstance(kind, str) else None,
+            value=data.get("value"),
+            zone=data.get("zone"),
+        )
+
+    def to_json(self) -> dict:
+        return _present(type=self.type, value=self.value, zone=self.zone)
+
+    @property
+    def stated_zone(self) -> int | None:
+        """The heart-rate or pace zone asked for, 1–5; None for any other intensity."""
+        return self.zone if self.type in ZONE_TYPES and self.zone in ZONES else None
+
+    @property
+    def ftp_percent(self) -> float | None:
+        return float(self.value) if self.type == "ftp_percent" and _is_number(self.value) else None
+
+    @property
+    def rpe(self) -> float | None:
+        """The RPE written on a strength item (not one read from the chart)."""
+        return self.value if self.type == "rpe" and _is_number(self.value) else None
+
+
+class Prescription:
+    """What both kinds share: reading by session type, and giving the JSON back."""
+
+    TYPE: ClassVar[str]
+
+    @staticmethod
+    def of(session_type: str, document) -> "StrengthPrescription | EndurancePrescription":
+        """The typed prescription of a session; an already typed one is returned as it is."""
+        kind = KINDS.get(session_type)
+        if kind is None:
+            raise ValueError(f"No prescription for a {session_type!r} session.")
+        return document if isinstance(document, kind) else kind.from_json(document)
+
+    def to_json(self) -> dict:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class StrengthItem:
+    """One exercise line: sets × reps at an intensity, with optional rest and tempo."""
+
+    exercise_id: str | None
+    sets: int | None
+    reps: int | None
+    intensity: Intensity
+    rest_seconds: int | None = None
+    tempo: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> "StrengthItem":
+        return cls(
+            exercise_id=data.get("exerciseId"),
+            sets=data.get("sets"),
+            reps=data.get("reps"),
+            intensity=Intensity.from_json(data.get("intensity")),
+            rest_seconds=data.get("restSeconds"),
+            tempo=data.get("tempo"),
+        )
+
+    def to_json(self) -> dict:
+        return _present(
+            exerciseId=self.exercise_id,
+            sets=self.sets,
+            reps=self.reps,
+            intensity=self.intensity.to_json(),
+            restSeconds=self.rest_seconds,
+            tempo=self.tempo,
+        )
+
+
+@dataclass(frozen=True)
+class StrengthPrescription(Prescription):
+    TYPE: ClassVar[str] = "strength"
+
+    items: tuple[StrengthItem, ...] = ()
+
+    @classmethod
+    def from_json(cls, document) -> "StrengthPrescription":
+        items = _object(document).get("exercises")
+        if not isinstance(items, list):
+            return cls()
+        return cls(tuple(StrengthItem.from_json(i) for i in items if isinstance(i, Mapping)))
+
+    def to_json(self) -> dict:
+        return {"exercises": [item.to_json() for item in self.items]}
+
+    @property
+    def exercise_ids(self) -> list:
+        """The exercises named, in order (an id prescribed twice appears twice)."""
+        return [item.exercise_id for item in self.items if item.exercise_id is not None]
+
+
+@dataclass(frozen=True)
+class EndurancePrescription(Prescription):
+    """One block of a modality for a duration (and maybe a distance) at one intensity."""
+
+    TYPE: ClassVar[str] = "endurance"
+
+    modality: str | None = None
+    duration: Amount | None = None
+    intensity: Intensity = Intensity()
+    distance: Amount | None = None
+
+    @classmethod
+    def from_json(cls, document) -> "EndurancePrescription":
+        document = _object(document)
+        modality = document.get("modality")
+        return cls(
+            modality=modality if isinstance(modality, str) else None,
+            duration=Amount.from_json(document.get("duration")),
+            intensity=Intensity.from_json(document.get("intensity")),
+            distance=Amount.from_json(document.get("distance")),
+        )
+
+    def to_json(self) -> dict:
+        return _present(
+            modality=self.modality,
+            duration=self.duration and self.duration.to_json(),
+            intensity=self.intensity.to_json(),
+            distance=self.distance and self.distance.to_json(),
+        )
+
+    @property
+    def minutes(self) -> float | None:
+        """The prescribed duration in minutes; None without a readable one."""
+        return self.duration.minutes if self.duration else None
+
+    @property
+    def whole_minutes(self) -> int | None:
+        """The duration in whole minutes, half up (45.5 → 46, not the even neighbour)."""
+        minutes = self.minutes
+        return None if minutes is None else int(minutes + 0.5)
+
+    @property
+    def zone(self) -> int | None:
+        """The heart-rate or pace zone asked for, 1–5; None for %FTP or none."""
+        return self.intensity.stated_zone
+
+    @property
+    def distance_unit(self) -> str:
+        """The unit distances of this session are typed in: as prescribed, else km."""
+        unit = self.distance.unit if self.distance else None
+        return unit if isinstance(unit, str) else "km"
+
+
+KINDS = {kind.TYPE: kind for kind in (StrengthPrescription, EndurancePrescription)}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from hybridpeaks.core import formatting
+from training.prescription import ZONE_TYPES, Intensity, Prescription, StrengthItem
 
 # Smallest load step with standard plates; round to it, not down (insights-reference "Strength").
 PLATE_STEP_KG = Decimal("2.5")
@@ -140,15 +141,13 @@ def _whole(number: Decimal) -> int:
     return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _as_written(intensity) -> str:
+def _as_written(intensity: Intensity) -> str:
     """The intensity as the coach wrote it, for when no benchmark makes it concrete."""
-    if not isinstance(intensity, Mapping):
-        return "—"
-    field, template = AS_WRITTEN.get(intensity.get("type"), (None, None))
-    number = _decimal(intensity.get(field)) if field else None
+    field, template = AS_WRITTEN.get(intensity.type, (None, None))
+    number = _decimal(getattr(intensity, field)) if field else None
     if number is not None:
         return template.format(formatting.number(number, 2))
-    parts = [intensity.get(key) for key in ("type", "value", "zone")]
+    parts = [intensity.type, intensity.value, intensity.zone]
     return " ".join(str(part).replace("_", " ") for part in parts if part is not None) or "—"
 
 
@@ -188,32 +187,31 @@ def _load(one_rm: Decimal, percent: Decimal, prefix: str = "") -> Target:
     )
 
 
-def _strength_target(item, benchmarks: Benchmarks, names: Mapping) -> Target:
-    intensity = item.get("intensity") if isinstance(item, Mapping) else None
-    kind = intensity.get("type") if isinstance(intensity, Mapping) else None
-    value = _decimal(intensity.get("value")) if kind in ("percent_1rm", "rpe") else None
+def _strength_target(item: StrengthItem, benchmarks: Benchmarks, names: Mapping) -> Target:
+    intensity = item.intensity
+    kind = intensity.type
+    value = _decimal(intensity.value) if kind in ("percent_1rm", "rpe") else None
     if value is None:
         return Target(_as_written(intensity))
-    one_rm = benchmarks.value("1RM", item.get("exerciseId"))
+    one_rm = benchmarks.value("1RM", item.exercise_id)
     if kind == "percent_1rm":
         if one_rm is None:
-            name = _exercise_name(names, item.get("exerciseId"))
+            name = _exercise_name(names, item.exercise_id)
             return Target(_as_written(intensity), missing=f"1RM for {name}")
         return _load(one_rm, value)
     # An RPE is a full target on its own; a 1RM only adds an estimated load.
-    percent = rpe_percent(item.get("reps"), value)
+    percent = rpe_percent(item.reps, value)
     if one_rm is None or percent is None:
         return Target(_as_written(intensity))
     return _load(one_rm, percent, prefix=f"{_as_written(intensity)} · ≈ ")
 
 
 def strength_targets(prescription, benchmarks, exercise_names=None) -> list[Target]:
-    """One target per exercise item, in the prescription's order."""
+    """One target per exercise item, in the prescription's order. `prescription` is a
+    StrengthPrescription or its stored JSON."""
     index = Benchmarks.of(benchmarks)
-    items = prescription.get("exercises") if isinstance(prescription, Mapping) else None
-    if not isinstance(items, list):
-        return []
-    return [_strength_target(item, index, exercise_names or {}) for item in items]
+    plan = Prescription.of("strength", prescription)
+    return [_strength_target(item, index, exercise_names or {}) for item in plan.items]
 
 
 def _heart_rate_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
@@ -262,13 +260,14 @@ def _pace_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
 
 
 def endurance_target(prescription, benchmarks) -> Target:
-    """The session's one intensity as bpm, watts or a pace range."""
-    intensity = prescription.get("intensity") if isinstance(prescription, Mapping) else None
-    kind = intensity.get("type") if isinstance(intensity, Mapping) else None
+    """The session's one intensity as bpm, watts or a pace range. `prescription` is an
+    EndurancePrescription or its stored JSON."""
+    intensity = Prescription.of("endurance", prescription).intensity
+    kind = intensity.type
     written = _as_written(intensity)
-    if kind == "ftp_percent" and (percent := _decimal(intensity.get("value"))) is not None:
+    if kind == "ftp_percent" and (percent := _decimal(intensity.value)) is not None:
         return _ftp_target(percent, Benchmarks.of(benchmarks), written)
-    zone = _decimal(intensity.get("zone")) if kind in ("heart_rate_zone", "pace_zone") else None
+    zone = _decimal(intensity.zone) if kind in ZONE_TYPES else None
     if zone is None or zone not in PACE_ZONES:
         return Target(written)
     build = _heart_rate_target if kind == "heart_rate_zone" else _pace_target
@@ -276,7 +275,8 @@ def endurance_target(prescription, benchmarks) -> Target:
 
 
 def session_targets(session_type, prescription, benchmarks, exercise_names=None) -> list[Target]:
-    """Targets for any session: one per exercise (strength) or a single one (endurance)."""
+    """Targets for any session: one per exercise (strength) or a single one (endurance);
+    `prescription` is typed (training.prescription) or its stored JSON."""
     if session_type == "strength":
         return strength_targets(prescription, benchmarks, exercise_names)
     if session_type == "endurance":

@@ -7,29 +7,12 @@ import pytest
 
 from training.builder import Status, card, estimated_minutes
 from training.display import SessionView
-from training.prescription import duration_minutes
 
 TODAY = date(2026, 12, 2)
 
 
 def endurance(value, unit="minutes"):
     return {"modality": "run", "duration": {"value": value, "unit": unit}}
-
-
-@pytest.mark.parametrize(
-    ("prescription", "minutes"),
-    [
-        (endurance(80), 80),
-        (endurance(1.5, "hours"), 90),
-        (endurance(1.25, "hours"), 75),
-        (endurance(45.5), 46),  # half a minute rounds up, not to the even neighbour
-        ({"modality": "run"}, None),
-        (endurance("80"), None),
-        (endurance(80, "laps"), None),
-    ],
-)
-def test_duration_minutes(prescription, minutes):
-    assert duration_minutes(prescription) == minutes
 
 
 def test_estimated_minutes_stay_within_the_columns_range():
