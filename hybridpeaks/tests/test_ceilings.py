@@ -1,30 +1,19 @@
 """The page benchmark's ceilings: absent unless switched on, and exactly as costly as said."""
 
-import importlib
-
 import pytest
-from django.test.utils import override_settings
-from django.urls import clear_url_caches
 
-import hybridpeaks.urls
 from accounts.tests.factories import CoachFactory
+from hybridpeaks.ceilings import switched
 from training.tests.factories import ExerciseFactory
 
 C0, C3 = "/benchmark/c0/", "/benchmark/c3/"
 
 
-def _reload_urls():
-    importlib.reload(hybridpeaks.urls)
-    clear_url_caches()
-
-
 @pytest.fixture
 def ceilings_on():
     """The URLconf as `manage.py benchmark_pages` serves it (BENCHMARK_CEILINGS=true)."""
-    with override_settings(BENCHMARK_CEILINGS=True):
-        _reload_urls()
+    with switched(on=True):
         yield
-    _reload_urls()  # back to the URLconf every other test sees
 
 
 @pytest.fixture
@@ -36,8 +25,7 @@ def coach_client(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", [C0, C3])
 def test_ceilings_are_404_in_a_normal_deployment(coach_client, path):
-    with override_settings(BENCHMARK_CEILINGS=False):  # the default
-        _reload_urls()
+    with switched(on=False):  # the default
         assert coach_client.get(path).status_code == 404
 
 

@@ -1,0 +1,126 @@
+"""The page benchmark's server: this project under gunicorn with production settings.
+
+As deployed (docs/deploy.md): DEBUG off, the whole middleware, whitenoise serving the
+collected and compressed static files, 2 sync workers, persistent database connections. Only
+what plain-http localhost needs differs: no HTTPS redirect, no secure-only cookies, no HSTS
+(each is an env switch of hybridpeaks/settings.py), and the ceiling pages are switched on.
+"""
+
+import http.client
+import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.core.management.base import CommandError
+
+WORKERS = 2
+HOST = "127.0.0.1"
+STARTUP_SECONDS = 60
+
+
+def production_env(*, secret_key: str, static_root: str) -> dict[str, str]:
+    """The environment of the benchmark's processes: production settings over plain http.
+
+    The database is the one this command uses: DATABASE_URL is inherited (or read again
+    from the same .env file by the child).
+    """
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": secret_key,
+        "ALLOWED_HOSTS": f"{HOST},localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": static_root,
+        "BENCHMARK_CEILINGS": "true",
+        # No narrator calls, and no log line per request (gunicorn's access log is off too).
+        "LLM_BASE_URL": "",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """collectstatic into env's STATIC_ROOT: the manifest storage needs it to render a page."""
+    manage = str(settings.BASE_DIR / "manage.py")
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, manage, "collectstatic", "--noinput", "-v0"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise CommandError(f"collectstatic failed:\n{done.stderr}")
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], port: int):
+    """gunicorn serving the project on HOST:port until the block ends; yields its base URL."""
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "hybridpeaks.wsgi",
+        f"--workers={WORKERS}",
+        "--worker-class=sync",
+        f"--bind={HOST}:{port}",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)  # noqa: S603
+    try:
+        _wait_until_up(server, port)
+        yield f"http://{HOST}:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _wait_until_up(server: subprocess.Popen, port: int) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise CommandError(f"gunicorn exited at start (status {server.returncode}).")
+        try:
+            if fetch(port, "/healthz", cookies={}).status == 200:
+                return
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.3)
+    raise CommandError(f"gunicorn did not answer /healthz within {STARTUP_SECONDS} s.")
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: bytes
+    new_cookies: dict[str, str]
+
+
+def fetch(port: int, path: str, *, cookies: dict[str, str], gzip: bool = False) -> Answer:
+    """One GET as a browser sends it, without following redirects (a redirect is a finding)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    headers = {"Accept": "text/html"}
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    if gzip:
+        headers["Accept-Encoding"] = "gzip"
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        jar = SimpleCookie()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            jar.load(header)
+    finally:
+        connection.close()
+    return Answer(response.status, body, {name: morsel.value for name, morsel in jar.items()})
