@@ -25,10 +25,12 @@ from training.forms import (
     ROW_FIELDS,
     EnduranceForm,
     ExerciseRowFormSet,
+    ExerciseRows,
     SessionFieldsForm,
     place_schema_problems,
 )
 from training.models import SessionType
+from training.prescription import Prescription
 from training.selectors import exercises_visible_to
 
 MAX_ROWS = 30
@@ -92,7 +94,7 @@ class SessionEditor:
         if data:
             return {name: data.get(name) for name in EnduranceForm.base_fields}
         if self.session:
-            return EnduranceForm.initial_from(self.session.prescription)
+            return EnduranceForm.initial_from(self._stored_plan())
         return NEW_ENDURANCE
 
     def _typed_rows(self, data) -> list[dict]:
@@ -106,28 +108,18 @@ class SessionEditor:
             for i in range(count)
         ]
 
-    def _stored_rows(self) -> list[dict]:
-        rows = []
-        for item in (self.session.prescription if self.session else {}).get("exercises", []):
-            intensity = item.get("intensity", {})
-            rows.append(
-                {
-                    "exercise": item.get("exerciseId"),
-                    "sets": item.get("sets"),
-                    "reps": item.get("reps"),
-                    "intensity_type": intensity.get("type"),
-                    "intensity_value": intensity.get("value"),
-                    "rest_seconds": item.get("restSeconds"),
-                    "tempo": item.get("tempo", ""),
-                }
-            )
-        return rows
+    def _stored_plan(self):
+        """The session's stored prescription, typed (training.prescription)."""
+        return Prescription.of(self.type, self.session.prescription)
 
     def _rows(self, data):
         if data and not self.operation:
             rows = ExerciseRowFormSet(data, prefix=ROW_PREFIX)
         else:
-            typed = self._typed_rows(data) if data else self._stored_rows()
+            if data:
+                typed = self._typed_rows(data)
+            else:
+                typed = ExerciseRows.initial_from(self._stored_plan()) if self.session else []
             rows = ExerciseRowFormSet(initial=self._apply(typed), prefix=ROW_PREFIX)
         ids = [
             str(f.initial.get("exercise") or f.data.get(f"{f.prefix}-exercise", "")) for f in rows
@@ -236,11 +228,11 @@ class SessionEditor:
                     valid = False
             if not valid:
                 return False
-            self.prescription = {"exercises": [form.item() for form in self.rows.forms]}
+            self.prescription = self.rows.prescription().to_json()
             return place_schema_problems(self.prescription, self.type, rows=self.rows)
         if not self.endurance_form.is_valid() or not valid:
             return False
-        self.prescription = self.endurance_form.prescription()
+        self.prescription = self.endurance_form.prescription().to_json()
         return place_schema_problems(
             self.prescription, self.type, endurance_form=self.endurance_form
         )

@@ -21,6 +21,13 @@ from training.models import (
     MetricType,
     SessionType,
 )
+from training.prescription import (
+    Amount,
+    EndurancePrescription,
+    Intensity,
+    StrengthItem,
+    StrengthPrescription,
+)
 
 INTENSITY_CHOICES = [("percent_1rm", "% 1RM"), ("rpe", "RPE")]
 MODALITY_CHOICES = [("run", "Run"), ("bike", "Bike"), ("row", "Row"), ("swim", "Swim")]
@@ -96,19 +103,29 @@ class ExerciseRowForm(forms.Form):
         ("intensity", "value"): "intensity_value",
     }
 
-    def item(self) -> dict:
+    def item(self) -> StrengthItem:
         data = self.cleaned_data
-        item = {
-            "exerciseId": str(data["exercise"]),
-            "sets": data["sets"],
-            "reps": data["reps"],
-            "intensity": {"type": data["intensity_type"], "value": float(data["intensity_value"])},
+        return StrengthItem(
+            exercise_id=str(data["exercise"]),
+            sets=data["sets"],
+            reps=data["reps"],
+            intensity=Intensity(data["intensity_type"], float(data["intensity_value"])),
+            rest_seconds=data.get("rest_seconds"),
+            tempo=data.get("tempo") or None,
+        )
+
+    @staticmethod
+    def initial_from(item: StrengthItem) -> dict:
+        """A stored item as the row's initial values (item() reads them back)."""
+        return {
+            "exercise": item.exercise_id,
+            "sets": item.sets,
+            "reps": item.reps,
+            "intensity_type": item.intensity.type,
+            "intensity_value": item.intensity.value,
+            "rest_seconds": item.rest_seconds,
+            "tempo": item.tempo or "",
         }
-        if data.get("rest_seconds") is not None:
-            item["restSeconds"] = data["rest_seconds"]
-        if data.get("tempo"):
-            item["tempo"] = data["tempo"]
-        return item
 
 
 class ExerciseRows(forms.BaseFormSet):
@@ -120,6 +137,14 @@ class ExerciseRows(forms.BaseFormSet):
         limit = schema["properties"]["exercises"]["maxItems"]
         if self.total_form_count() > limit:
             raise ValidationError(f"A session has at most {limit} exercises.")
+
+    def prescription(self) -> StrengthPrescription:
+        """The valid rows as a prescription, in their order."""
+        return StrengthPrescription(tuple(form.item() for form in self.forms))
+
+    @staticmethod
+    def initial_from(plan: StrengthPrescription) -> list[dict]:
+        return [ExerciseRowForm.initial_from(item) for item in plan.items]
 
 
 ExerciseRowFormSet = forms.formset_factory(ExerciseRowForm, formset=ExerciseRows, extra=0)
@@ -180,38 +205,36 @@ class EnduranceForm(forms.Form):
             self.cleaned_data.pop(name, None)
         return self.cleaned_data
 
-    def prescription(self) -> dict:
+    def prescription(self) -> EndurancePrescription:
+        """What was typed as a prescription; only the chosen intensity's amount counts."""
         data = self.cleaned_data
-        prescription = {
-            "modality": data["modality"],
-            "duration": {"value": float(data["duration_value"]), "unit": data["duration_unit"]},
-            "intensity": {"type": data["intensity_type"]},
-        }
-        if data.get("distance_value") is not None:
-            prescription["distance"] = {
-                "value": float(data["distance_value"]),
-                "unit": data["distance_unit"],
-            }
-        if data["intensity_type"] == "ftp_percent":
-            if data.get("ftp_percent") is not None:
-                prescription["intensity"]["value"] = float(data["ftp_percent"])
-        elif data.get("zone") is not None:
-            prescription["intensity"]["zone"] = data["zone"]
-        return prescription
+        kind = data["intensity_type"]
+        amount = data.get(self.INTENSITY_FIELDS[kind])
+        distance = data.get("distance_value")
+        return EndurancePrescription(
+            modality=data["modality"],
+            duration=Amount(float(data["duration_value"]), data["duration_unit"]),
+            intensity=Intensity(
+                kind,
+                value=float(amount) if kind == "ftp_percent" and amount is not None else None,
+                zone=amount if kind != "ftp_percent" else None,
+            ),
+            distance=None if distance is None else Amount(float(distance), data["distance_unit"]),
+        )
 
-    @classmethod
-    def initial_from(cls, prescription: dict) -> dict:
-        intensity = prescription.get("intensity", {})
-        distance = prescription.get("distance") or {}
+    @staticmethod
+    def initial_from(plan: EndurancePrescription) -> dict:
+        """A stored prescription as the form's initial values (prescription() reads them back)."""
+        duration = plan.duration or Amount(None, None)
         return {
-            "modality": prescription.get("modality"),
-            "duration_value": prescription.get("duration", {}).get("value"),
-            "duration_unit": prescription.get("duration", {}).get("unit", "minutes"),
-            "distance_value": distance.get("value"),
-            "distance_unit": distance.get("unit", "km"),
-            "intensity_type": intensity.get("type"),
-            "zone": intensity.get("zone"),
-            "ftp_percent": intensity.get("value"),
+            "modality": plan.modality,
+            "duration_value": duration.value,
+            "duration_unit": duration.unit or "minutes",
+            "distance_value": plan.distance.value if plan.distance else None,
+            "distance_unit": plan.distance_unit,
+            "intensity_type": plan.intensity.type,
+            "zone": plan.intensity.zone,
+            "ftp_percent": plan.intensity.value,
         }
 
 
