@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from insights.engine.inputs import Logged
 from insights.engine.metrics import ewma, session_minutes
-from training.prescription import minutes_of
+from training.prescription import EndurancePrescription
 
 MODALITIES = ("run", "bike", "row", "swim")
 KM_PER_UNIT = {"km": 1.0, "miles": 1.609344, "meters": 0.001}
@@ -67,9 +67,9 @@ def endurance_minutes(logs: Iterable[Logged]) -> float:
     return sum(session_minutes(log) or 0.0 for log in endurance_logs(logs))
 
 
-def planned_minutes(prescription, estimated_duration=None) -> float | None:
+def planned_minutes(plan: EndurancePrescription, estimated_duration=None) -> float | None:
     """An endurance prescription's duration, else the session's estimate."""
-    prescribed = minutes_of(prescription.get("duration")) if prescription else None
+    prescribed = plan.minutes
     if prescribed is not None:
         return prescribed
     return None if estimated_duration is None else float(estimated_duration)
@@ -83,24 +83,14 @@ def coggan_level(percent_ftp: float) -> int:
     return COGGAN_TOP_LEVEL
 
 
-def _intensity(prescription) -> Mapping:
-    intensity = prescription.get("intensity") if isinstance(prescription, Mapping) else None
-    return intensity if isinstance(intensity, Mapping) else {}
-
-
-def prescribed_zone(prescription) -> int | None:
+def prescribed_zone(plan: EndurancePrescription) -> int | None:
     """The planned zone: heart-rate or pace zone 1–5, or the Coggan level of a %FTP."""
-    intensity = _intensity(prescription)
-    if intensity.get("type") in ("heart_rate_zone", "pace_zone"):
-        zone = intensity.get("zone")
-        return zone if zone in HR_ZONES else None
-    if intensity.get("type") == "ftp_percent" and isinstance(intensity.get("value"), int | float):
-        return coggan_level(float(intensity["value"]))
-    return None
+    percent = plan.intensity.ftp_percent
+    return coggan_level(percent) if percent is not None else plan.zone
 
 
-def is_easy(prescription) -> bool:
-    zone = prescribed_zone(prescription)
+def is_easy(plan: EndurancePrescription) -> bool:
+    zone = prescribed_zone(plan)
     return zone is not None and zone <= EASY_ZONE_MAX
 
 
@@ -123,18 +113,20 @@ def intensity_factor(log: Logged, ftp: float | None, bounds) -> float | None:
     zone = hr_zone(data.get("avgHeartRate"), bounds)
     if zone is not None:
         return ZONE_INTENSITY_FACTOR[zone]
-    intensity = _intensity(log.prescription)
-    if intensity.get("type") == "ftp_percent" and isinstance(intensity.get("value"), int | float):
-        return float(intensity["value"]) / 100
-    zone = prescribed_zone(log.prescription)
+    percent = log.plan.intensity.ftp_percent
+    if percent is not None:
+        return percent / 100
+    zone = prescribed_zone(log.plan)
     return ZONE_INTENSITY_FACTOR.get(zone) if zone is not None else None
 
 
 def tss(log: Logged, ftp: float | None = None, bounds=None) -> float | None:
     """Estimated TSS = hours × IF² × 100 (swim: IF³); None without minutes or an IF."""
+    if log.type != "endurance":
+        return None
     minutes = session_minutes(log)
     factor = intensity_factor(log, ftp, bounds)
-    if log.type != "endurance" or minutes is None or factor is None:
+    if minutes is None or factor is None:
         return None
     exponent = TSS_EXPONENT.get(log.actual_data.get("modality"), DEFAULT_TSS_EXPONENT)
     return minutes / 60 * factor**exponent * 100
@@ -174,7 +166,7 @@ def cut_short(log: Logged) -> bool | None:
         return None
     if log.actual_data.get("completed") is False:
         return True
-    planned = planned_minutes(log.prescription, log.estimated_duration)
+    planned = planned_minutes(log.plan, log.estimated_duration)
     done = session_minutes(log)
     if not planned or done is None:
         return None

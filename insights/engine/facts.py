@@ -78,13 +78,16 @@ def _stale(week: Week, index: Benchmarks) -> list[StaleBenchmark]:
     """Benchmarks this week's plan relies on that are older than their retest interval."""
     needed: dict[tuple[str, str | None], tuple[str, int]] = {}
     for session in week.planned:
-        prescription = session.prescription or {}
-        for item in prescription.get("exercises") or []:
-            if (item.get("intensity") or {}).get("type") == "percent_1rm":
-                key = exercise_key(item.get("exerciseId"))
-                label = f"1RM for {week.name_of(key)}"
-                needed[("1RM", key)] = (label, STALE_1RM_WEEKS)
-        kind = (prescription.get("intensity") or {}).get("type")
+        if session.type == "strength":
+            for item in session.plan.items:
+                if item.intensity.type == "percent_1rm":
+                    key = exercise_key(item.exercise_id)
+                    label = f"1RM for {week.name_of(key)}"
+                    needed[("1RM", key)] = (label, STALE_1RM_WEEKS)
+            continue
+        if session.type != "endurance":
+            continue
+        kind = session.plan.intensity.type
         if kind == "ftp_percent":
             needed[("FTP", None)] = ("FTP", STALE_OTHER_WEEKS)
         elif kind == "heart_rate_zone":

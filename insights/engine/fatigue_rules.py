@@ -154,11 +154,7 @@ def load_jump(f: Facts) -> Finding | None:
 
 
 def easy_too_hard(f: Facts) -> Finding | None:
-    easy = [
-        log
-        for log in f.week_logs
-        if log.type == "endurance" and endurance.is_easy(log.prescription)
-    ]
+    easy = [log for log in f.week_logs if log.type == "endurance" and endurance.is_easy(log.plan)]
     ceiling = f.hr_bounds.get(2)
     with_hr = [log for log in easy if number_or_none(log.actual_data.get("avgHeartRate"))]
     above = [log for log in with_hr if ceiling and log.actual_data["avgHeartRate"] > ceiling]
@@ -264,7 +260,7 @@ def interference(f: Facts) -> Finding | None:
         return None
     shown = listing(
         f"{day(e.completed_on)} ({num(metrics.session_minutes(e) or 0, 0)} of "
-        f"{num(endurance.planned_minutes(e.prescription, e.estimated_duration) or 0, 0)} min) "
+        f"{num(endurance.planned_minutes(e.plan, e.estimated_duration) or 0, 0)} min) "
         f"after lower-body strength on {day(s.completed_on)}"
         for s, e in pairs
     )

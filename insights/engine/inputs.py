@@ -2,7 +2,8 @@
 
 The weekly job builds these from the database; tests build them by hand. JSON documents
 (prescriptions, actual data) are passed as they are stored, already schema-valid, so the
-engine reads them defensively but does not validate them again.
+engine reads them defensively but does not validate them again; a prescription is read
+through its typed form (`plan`, training.prescription), never key by key.
 """
 
 import datetime as dt
@@ -14,6 +15,7 @@ from functools import cached_property
 
 # One spelling per exercise id: prescriptions, logs and benchmarks may hold a UUID object or
 # text, and a missed match would silently drop a lift from the analysis.
+from training.prescription import EndurancePrescription, Prescription, StrengthPrescription
 from training.targets import exercise_key
 
 # How many previous weeks of logs the analysis reads (chronic load, strain percentile, CTL).
@@ -33,6 +35,11 @@ class Planned:
     estimated_duration: int | None = None  # minutes
     focus: str | None = None
 
+    @cached_property
+    def plan(self) -> StrengthPrescription | EndurancePrescription:
+        """The prescription, typed: read once however many rules ask."""
+        return Prescription.of(self.type, self.prescription)
+
 
 @dataclass(frozen=True)
 class Logged:
@@ -51,6 +58,11 @@ class Logged:
     estimated_duration: int | None = None  # the planned session's minutes
     prescription: Mapping | None = None  # the planned session's prescription
     completed_at: dt.datetime | None = None
+
+    @cached_property
+    def plan(self) -> StrengthPrescription | EndurancePrescription:
+        """The planned session's prescription, typed; empty for a log without a plan."""
+        return Prescription.of(self.type, self.prescription)
 
 
 @dataclass(frozen=True)

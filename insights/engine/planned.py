@@ -6,7 +6,7 @@ conventions named below; a coach can tune them here.
 """
 
 import statistics
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from insights.engine.endurance import planned_minutes, prescribed_zone
 from insights.engine.inputs import DAYS_IN_WEEK, Planned
@@ -29,15 +29,12 @@ DEFAULT_STRENGTH_SESSION_RPE = 6.0
 def planned_session_rpe(session: Planned) -> float | None:
     """The session RPE the plan implies."""
     if session.type == "endurance":
-        zone = prescribed_zone(session.prescription)
+        zone = prescribed_zone(session.plan)
         return None if zone is None else float(LEVEL_SESSION_RPE[zone])
     if session.type != "strength":
         return None
-    items = session.prescription.get("exercises") if session.prescription else None
     rpes = [
-        target[1]
-        for item in items or []
-        if isinstance(item, Mapping) and (target := prescribed_rpe(item)) is not None
+        target[1] for item in session.plan.items if (target := prescribed_rpe(item)) is not None
     ]
     if not rpes:
         return DEFAULT_STRENGTH_SESSION_RPE
@@ -46,7 +43,7 @@ def planned_session_rpe(session: Planned) -> float | None:
 
 def planned_session_minutes(session: Planned) -> float | None:
     if session.type == "endurance":
-        return planned_minutes(session.prescription, session.estimated_duration)
+        return planned_minutes(session.plan, session.estimated_duration)
     return None if session.estimated_duration is None else float(session.estimated_duration)
 
 

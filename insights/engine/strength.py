@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from insights.engine.inputs import Logged, exercise_key
+from training.prescription import StrengthItem
 from training.targets import RPE_CHART, rpe_percent
 
 # e1RM formulas hold only for sets of at most 10 reps (insights-reference "Strength").
@@ -167,29 +168,26 @@ def expected_rpe(percent, reps) -> float | None:
     return None
 
 
-def prescribed_rpe(item: Mapping) -> tuple[str, float] | None:
+def prescribed_rpe(item: StrengthItem) -> tuple[str, float] | None:
     """(kind, RPE) a prescription item asks for: as written, or read from the chart."""
-    intensity = item.get("intensity")
-    if not isinstance(intensity, Mapping):
-        return None
-    kind, value = intensity.get("type"), number_or_none(intensity.get("value"))
+    kind, value = item.intensity.type, number_or_none(item.intensity.value)
     if value is None:
         return None
     if kind == "rpe":
         return kind, value
     if kind == "percent_1rm":
-        expected = expected_rpe(value, item.get("reps"))
+        expected = expected_rpe(value, item.reps)
         return None if expected is None else (kind, expected)
     return None
 
 
-def matched_exercises(log: Logged) -> list[tuple[Mapping | None, Mapping | None]]:
-    """(prescribed item, logged exercise) pairs; each logged exercise takes the next
-    unmatched item with its id, so a lift prescribed twice pairs up in order."""
-    waiting: dict[str | None, list[Mapping]] = defaultdict(list)
-    for item in exercises_of(log.prescription):
-        waiting[exercise_key(item.get("exerciseId"))].append(item)
-    pairs: list[tuple[Mapping | None, Mapping | None]] = []
+def matched_exercises(log: Logged) -> list[tuple[StrengthItem | None, Mapping | None]]:
+    """(prescribed item, logged exercise) pairs of a strength log; each logged exercise takes
+    the next unmatched item with its id, so a lift prescribed twice pairs up in order."""
+    waiting: dict[str | None, list[StrengthItem]] = defaultdict(list)
+    for item in log.plan.items:
+        waiting[exercise_key(item.exercise_id)].append(item)
+    pairs: list[tuple[StrengthItem | None, Mapping | None]] = []
     for exercise in exercises_of(log.actual_data):
         queue = waiting.get(exercise_key(exercise.get("exerciseId")))
         pairs.append((queue.pop(0) if queue else None, exercise))
@@ -200,7 +198,7 @@ def matched_exercises(log: Logged) -> list[tuple[Mapping | None, Mapping | None]
 def rpe_deltas(log: Logged) -> list[SetDelta]:
     """Each logged set RPE against its prescription. Skipped and modified exercises are
     left out: a changed lift says nothing about how the prescribed one felt."""
-    if log.type != "strength" or not log.prescription:
+    if log.type != "strength" or not log.plan.items:
         return []
     deltas = []
     for item, exercise in matched_exercises(log):
@@ -233,8 +231,8 @@ def exercise_changes(log: Logged) -> list[ExerciseChange]:
         return []
     changes = []
     for item, exercise in matched_exercises(log):
-        source = exercise if exercise is not None else item
-        key = exercise_key(source.get("exerciseId")) or ""
+        written = exercise.get("exerciseId") if exercise is not None else item.exercise_id
+        key = exercise_key(written) or ""
         if exercise is None or exercise.get("skipped"):
             changes.append(ExerciseChange(log.completed_on, key, "skipped"))
         elif exercise.get("modified"):
