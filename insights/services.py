@@ -19,6 +19,7 @@ from insights.narrator import narrate
 from logging_app.models import WorkoutLog
 from logging_app.services import LOG_WINDOW
 from training.models import Exercise, ExerciseCategory, PlanStatus, TrainingPlan
+from training.selectors import week_plan
 
 logger = logging.getLogger(__name__)
 
@@ -51,16 +52,7 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
     """The engine's input for one athlete-week (a handful of queries, whatever the size)."""
     zone = athlete.user.zoneinfo
     week_end = week_start + timedelta(days=6)
-    plan = (
-        TrainingPlan.objects.filter(
-            athlete=athlete,
-            week_start_date=week_start,
-            status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
-        )
-        .prefetch_related("sessions")
-        .order_by("status")
-        .first()
-    )
+    plan = week_plan(athlete, week_start)
     sessions = list(plan.sessions.all()) if plan else []
     # A week's session may be logged up to 7 days late (the spec's window): read that far on.
     since, until = _local_bounds(

@@ -23,6 +23,7 @@ from training.models import (
     TrainingPlan,
     TrainingSession,
 )
+from training.selectors import monday_of
 from training.targets import load_from_percent
 
 DEMO_PASSWORD = "Demo-Peaks-2026"  # noqa: S105 (printed demo login, never for production)
@@ -220,7 +221,7 @@ def seed_demo(today: date | None = None) -> list[tuple[str, str]]:
         for spec in ATHLETES:
             athlete = ensure_athlete(spec, coaches[spec.coach_email])
             local_today = today or timezone.localdate(timezone=athlete.user.zoneinfo)
-            this_monday = local_today - timedelta(days=local_today.weekday())
+            this_monday = monday_of(local_today)
             if not athlete.benchmarks.exists():
                 add_benchmarks(athlete, spec, exercises, established=this_monday - timedelta(28))
             for monday in (this_monday - timedelta(days=7), this_monday):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from logging_app.models import WorkoutLog
 from training.display import exercise_ids, session_view
-from training.models import Exercise, PlanStatus, TrainingSession
+from training.models import Exercise, TrainingPlan, TrainingSession
 from training.selectors import benchmarks_of
 from training.targets import Benchmarks
 
@@ -14,8 +14,7 @@ def planned_sessions(athlete_id):
     each with its log if there is one."""
     return (
         TrainingSession.objects.filter(
-            plan__athlete_id=athlete_id,
-            plan__status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
+            plan__in=TrainingPlan.objects.standing().filter(athlete_id=athlete_id)
         )
         .prefetch_related("logs")
         .order_by("date", "created_at")

@@ -106,6 +106,13 @@ class PlanStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
+class PlanQuerySet(models.QuerySet):
+    def standing(self):
+        """The plans that count for their week: active, or completed once the week has ended.
+        Archived plans are history (replaced or withdrawn), never "the" plan of a week."""
+        return self.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED])
+
+
 class TrainingPlan(models.Model):
     Status = PlanStatus
 
@@ -118,6 +125,8 @@ class TrainingPlan(models.Model):
     version = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         db_table = "training_plans"

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from accounts.models import Athlete
 from accounts.permissions import athletes_visible_to
-from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan, TrainingSession
+from training.models import BenchmarkMetric, Exercise, TrainingPlan, TrainingSession
+from training.selectors import monday_of
 from training.targets import Benchmarks, session_targets
 
 # A session RPE at or above this in the last 7 days is flagged (convention: "very hard").
@@ -53,7 +54,7 @@ class RosterRow:
 
 
 def roster(user, today: date) -> list[RosterRow]:
-    monday = today - timedelta(days=today.weekday())
+    monday = monday_of(today)
     next_monday = monday + timedelta(days=7)
     week_ago = timezone.now() - timedelta(days=7)
     hard = Q(logs__rpe__gte=HIGH_SESSION_RPE, logs__completed_at__gte=week_ago)
@@ -64,10 +65,8 @@ def roster(user, today: date) -> list[RosterRow]:
         .order_by("name")
     )
     rows = {athlete.pk: RosterRow(athlete) for athlete in athletes}
-    plans = TrainingPlan.objects.filter(
-        athlete_id__in=rows,
-        week_start_date__in=[monday, next_monday],
-        status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
+    plans = TrainingPlan.objects.standing().filter(
+        athlete_id__in=rows, week_start_date__in=[monday, next_monday]
     )
     for plan in plans:
         row = rows[plan.athlete_id]

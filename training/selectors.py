@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Prefetch, Q
 
 from accounts.models import Coach
-from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan, TrainingSession
+from training.models import BenchmarkMetric, Exercise, TrainingPlan, TrainingSession
 
 
 def monday_of(day: date) -> date:
@@ -41,11 +41,8 @@ def week_plan(athlete, week_start: date) -> TrainingPlan | None:
     Each session carries `log_count`, so the builder shows what was done without a query per
     session. Logs are counted through the reverse relation: logging_app stands to our right."""
     return (
-        TrainingPlan.objects.filter(
-            athlete=athlete,
-            week_start_date=week_start,
-            status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED],
-        )
+        TrainingPlan.objects.standing()
+        .filter(athlete=athlete, week_start_date=week_start)
         .prefetch_related(
             Prefetch(
                 "sessions",

@@ -104,9 +104,9 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
     cards = [card(session_view(s, benchmarks, names), today=athlete_today) for s in sessions]
     other_weeks = (
-        TrainingPlan.objects.filter(athlete=athlete)
+        TrainingPlan.objects.standing()
+        .filter(athlete=athlete)
         .exclude(week_start_date=monday)
-        .exclude(status=PlanStatus.ARCHIVED)
         .order_by("-week_start_date")
         .values_list("week_start_date", flat=True)[:12]
     )
@@ -199,10 +199,8 @@ def create_plan(request, athlete_id, monday):
 def copy_week(request, athlete_id, monday):
     athlete, monday = _athlete(request, athlete_id), _week_start(monday)
     source = (
-        TrainingPlan.objects.filter(
-            athlete=athlete, week_start_date=parse_day(request.POST.get("source"))
-        )
-        .exclude(status=PlanStatus.ARCHIVED)
+        TrainingPlan.objects.standing()
+        .filter(athlete=athlete, week_start_date=parse_day(request.POST.get("source")))
         .order_by("status")
         .first()
     )

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import athletes_visible_to, coach_required
-from training.models import PlanStatus
 from training.roster import roster as roster_rows
 from training.selectors import monday_of
 
@@ -35,8 +34,8 @@ def athlete(request, athlete_id):
     mondays = [this_monday + timedelta(weeks=n) for n in range(-PAST_WEEKS, 2)]
     plans = {
         plan.week_start_date: plan
-        for plan in athlete.plans.filter(week_start_date__in=mondays)
-        .exclude(status=PlanStatus.ARCHIVED)
+        for plan in athlete.plans.standing()
+        .filter(week_start_date__in=mondays)
         .annotate(
             planned=Count("sessions", distinct=True),
             done=Count("sessions__logs", filter=Q(sessions__logs__athlete=athlete), distinct=True),
