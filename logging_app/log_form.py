@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from hybridpeaks.core.json_validation import number_rules
 from logging_app.formdata import FIELDS, PREFIX, Input
-from training.prescription import minutes_of
+from training.prescription import EndurancePrescription, Prescription, StrengthItem
 
 ENDURANCE_TYPED = ("duration_value", "distance_value", "avgHeartRate", "avgPower")
 
@@ -85,9 +85,15 @@ class FieldLabels:
         return exercise
 
 
+def _plan(view):
+    """The session's prescription, typed (training.prescription)."""
+    return Prescription.of(view.session.type, view.session.prescription)
+
+
 def labels_for(view) -> FieldLabels:
-    distance = view.session.prescription.get("distance") or {}
-    return FieldLabels([line.label for line in view.lines], distance.get("unit", "km"))
+    plan = _plan(view)
+    unit = plan.distance_unit if isinstance(plan, EndurancePrescription) else "km"
+    return FieldLabels([line.label for line in view.lines], unit)
 
 
 def _name(*parts) -> str:
@@ -110,24 +116,23 @@ def _weight(value) -> str:
     return "" if value in (0, "0") else _plain(value)
 
 
-def planned_sets(item, target, last_weights=()) -> list[dict]:
+def planned_sets(item: StrengthItem, target, last_weights=()) -> list[dict]:
     """A prescription line as sets done exactly as planned. With no planned load (an RPE lift
     with no 1RM, a bodyweight exercise) each set's weight is the athlete's last one."""
-    intensity = item.get("intensity", {})
-    planned_rpe = intensity.get("value") if intensity.get("type") == "rpe" else ""
+    planned_rpe = "" if item.intensity.rpe is None else item.intensity.rpe
     sets = []
-    for j in range(int(item.get("sets") or 1)):
+    for j in range(int(item.sets or 1)):
         weight = target.kg
         if weight is None and last_weights:
             weight = last_weights[min(j, len(last_weights) - 1)]
-        sets.append({"done": True, "weight": weight, "reps": item.get("reps"), "rpe": planned_rpe})
+        sets.append({"done": True, "weight": weight, "reps": item.reps, "rpe": planned_rpe})
     return sets
 
 
 def strength_blocks(view, posted=None, last=None, errors=None) -> list[ExerciseBlock]:
     """One block per prescribed exercise; `posted` (actualData as sent, sets with their ticks)
     overrides the plan. `last` maps an exercise id to its weights in the athlete's last log."""
-    items = view.session.prescription.get("exercises", [])
+    items = _plan(view).items
     sent = (posted or {}).get("exercises", [])
     label_of, errors = labels_for(view), errors or {}
 
@@ -138,14 +143,14 @@ def strength_blocks(view, posted=None, last=None, errors=None) -> list[ExerciseB
     blocks = []
     for i, (item, line) in enumerate(zip(items, view.lines, strict=True)):
         done = sent[i] if i < len(sent) and isinstance(sent[i], dict) else None
-        planned = planned_sets(item, line.target, (last or {}).get(item.get("exerciseId"), ()))
+        planned = planned_sets(item, line.target, (last or {}).get(item.exercise_id, ()))
         block = ExerciseBlock(
             index=i,
             name=line.label,
             plan=line.prescription,
             target=line.target,
             planned=len(planned),
-            exercise_id=put("exercises", i, "exerciseId", value=item.get("exerciseId")),
+            exercise_id=put("exercises", i, "exerciseId", value=item.exercise_id),
             modified=put("exercises", i, "modified", value=bool(done and done.get("modified"))),
             skipped=put("exercises", i, "skipped", value=bool(done and done.get("skipped"))),
         )
@@ -165,15 +170,13 @@ def strength_blocks(view, posted=None, last=None, errors=None) -> list[ExerciseB
 
 
 def endurance_inputs(view, posted=None, errors=None) -> dict[str, Input]:
-    plan = view.session.prescription
-    minutes = minutes_of(plan.get("duration"))
-    distance = plan.get("distance") or {}
+    plan = _plan(view)
     values = {
-        "modality": plan.get("modality", "run"),
-        "duration.value": _plain(minutes),
+        "modality": plan.modality or "run",
+        "duration.value": _plain(plan.minutes),
         "duration.unit": "minutes",
-        "distance.value": _plain(distance.get("value")),
-        "distance.unit": distance.get("unit", "km"),
+        "distance.value": _plain(plan.distance.value if plan.distance else None),
+        "distance.unit": plan.distance_unit,
         "avgHeartRate": "",
         "avgPower": "",
         "completed": True,
