@@ -17,11 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.tests.factories import PASSWORD
 from logging_app.models import WorkoutLog
-from logging_app.tests.factories import endurance_actual
+from logging_app.tests.factories import log_body
 from training.tests.factories import TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,18 +91,6 @@ class Phone:
     def get_log(self, log_id) -> tuple[int, dict]:
         status, body = self.request("GET", reverse("api:workout_log", args=[log_id]))
         return status, json.loads(body)
-
-
-def log_body(session, **overrides) -> dict:
-    return {
-        "id": str(uuid.uuid4()),
-        "sessionId": str(session.pk),
-        "completedAt": timezone.now().isoformat(),
-        "actualData": endurance_actual(),
-        "rpe": 7,
-        "notes": None,
-        **overrides,
-    }
 
 
 @pytest.fixture
