@@ -1,66 +1,29 @@
-"""Each metric of insights/engine against values worked out by hand (arithmetic in comments).
+"""Load, adherence and whole-week metrics of insights/engine against values worked out by
+hand (arithmetic in comments).
 
+Strength and endurance metrics are in test_engine_strength.py and test_engine_endurance.py.
 No database: the engine is pure, so these are plain functions over plain dataclasses.
 """
 
-import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
-from insights.engine import endurance, metrics, planned, strength
+from insights.engine import metrics
 from insights.engine.analysis import analyse
 from insights.engine.inputs import Benchmark, Logged, Planned, Week
 from insights.engine.notes import pain_words
-
-MONDAY = dt.date(2025, 3, 3)
-SQUAT = "11111111-1111-4111-8111-111111111111"
-BENCH = "22222222-2222-4222-8222-222222222222"
-ROW = "33333333-3333-4333-8333-333333333333"
-
-
-def on(offset: int) -> dt.date:
-    return MONDAY + dt.timedelta(days=offset)
-
-
-def lift(exercise_id, weight, reps, rpe=None, sets=1, **flags):
-    return {
-        "exerciseId": exercise_id,
-        "sets": [{"weight": weight, "reps": reps, "rpe": rpe} for _ in range(sets)],
-        **flags,
-    }
-
-
-def strength_log(offset=0, *exercises, rpe=7, duration=None, planned=60, rx=None, sid=None):
-    data = {"exercises": list(exercises)}
-    if duration is not None:
-        data["duration"] = duration
-    return Logged(sid, on(offset), "strength", data, rpe, None, planned, rx)
-
-
-def endurance_log(offset=0, value=60, unit="minutes", rpe=5, modality="run", rx=None, **extra):
-    data = {"modality": modality, "duration": {"value": value, "unit": unit}, "completed": True}
-    data.update(extra)
-    return Logged(None, on(offset), "endurance", data, rpe, None, None, rx)
-
-
-def rx_lift(exercise_id, reps, kind, value, sets=3):
-    return {
-        "exerciseId": exercise_id,
-        "sets": sets,
-        "reps": reps,
-        "intensity": {"type": kind, "value": value},
-    }
-
-
-def run_rx(minutes=60, **intensity):
-    return {
-        "modality": "run",
-        "duration": {"value": minutes, "unit": "minutes"},
-        "intensity": intensity,
-    }
-
+from insights.tests.engine_cases import (
+    MONDAY,
+    SQUAT,
+    endurance_log,
+    lift,
+    on,
+    run_rx,
+    rx_lift,
+    strength_log,
+)
 
 # --- Adherence ---------------------------------------------------------------------------
 
@@ -176,193 +139,6 @@ def test_history_strains_are_whole_weeks_before_monday():
     week = [100, 0, 100, 0, 100, 0, 100]
     series = [999, 999, *week, *[0] * 7]
     assert metrics.history_strains(series, history_days=9) == [pytest.approx(461.88, abs=0.01)]
-
-
-# --- Strength ------------------------------------------------------------------------------
-
-
-def test_tonnage_sums_weight_times_reps_of_exercises_done():
-    # 2 × 100 × 5 + 60 × 10 = 1600; the skipped row counts nothing.
-    log = strength_log(
-        0, lift(SQUAT, 100, 5, sets=2), lift(ROW, 60, 10), lift(BENCH, 80, 5, skipped=True)
-    )
-    assert strength.tonnage([log, endurance_log()]) == 1600
-
-
-def test_epley_and_brzycki():
-    assert strength.epley(100, 5) == pytest.approx(116.667, abs=1e-3)  # 100 × (1 + 5/30)
-    assert strength.brzycki(100, 5) == pytest.approx(112.5)  # 100 × 36/32
-    assert strength.epley(100, 1) == strength.brzycki(100, 1) == 100
-    assert strength.epley(90, 10) == pytest.approx(strength.brzycki(90, 10))  # both 120
-
-
-def test_set_e1rm_uses_the_rpe_chart_when_trusted():
-    assert strength.set_e1rm(100, 5) == pytest.approx(116.667, abs=1e-3)  # Epley
-    assert strength.set_e1rm(100, 11) is None  # beyond 10 reps
-    assert strength.set_e1rm(140, 3, 8) == pytest.approx(162.22, abs=0.01)  # 140 ÷ 0.863
-    # RPE 8.5 × 3: halfway between 86.3 and 89.2 = 87.75 % → 140 ÷ 0.8775 = 159.54.
-    assert strength.set_e1rm(140, 3, 8.5) == pytest.approx(159.54, abs=0.01)
-    assert strength.set_e1rm(140, 3, 6) is None  # RPE under 7: not trusted
-    assert strength.set_e1rm(100, 8, 9) is None  # over 6 reps with an RPE: not trusted
-
-
-def test_session_best_e1rm_and_change_against_the_benchmark():
-    logs = [
-        strength_log(0, lift(SQUAT, 140, 3, 8), lift(SQUAT, 130, 3, 7)),  # 162.22 best
-        strength_log(3, lift(SQUAT, 100, 5)),  # Epley 116.67
-    ]
-    bests = strength.session_best_e1rms(logs)
-    assert [round(e, 2) for _, e in bests[SQUAT]] == [162.22, 116.67]
-    # median (162.22 + 116.67)/2 = 139.44; ÷ 130 − 1 = 0.0726
-    change = strength.e1rm_change(bests[SQUAT], Decimal(130))
-    assert change == pytest.approx(0.0726, abs=1e-4)
-
-
-def test_expected_rpe_reads_the_chart_backwards():
-    # 80 % × 5: between RPE 8 (81.1) and 7 (78.6): 8 − 1.1/2.5 = 7.56.
-    assert strength.expected_rpe(80, 5) == pytest.approx(7.56)
-    assert strength.expected_rpe(81.1, 5) == pytest.approx(8.0)  # on the RPE 8 row
-    assert strength.expected_rpe(86.3, 5) == pytest.approx(10.0)  # a 5-rep max
-    # 75 % × 5 lies below the printed rows: along the chart's diagonal, 5 reps at RPE 5
-    # is 9 + 1 reps possible = 73.9 %, at RPE 6 76.2 %: 6 − 1.2/2.3 = 5.478.
-    assert strength.expected_rpe(75, 5) == pytest.approx(5.478, abs=1e-3)
-    assert strength.expected_rpe(90, 5) is None  # heavier than RPE 10
-    assert strength.expected_rpe(70, 12) is None  # off the chart's 10 reps
-
-
-def test_rpe_deltas_against_percent_and_rpe_prescriptions():
-    rx = {
-        "exercises": [
-            rx_lift(SQUAT, 5, "percent_1rm", 80),
-            rx_lift(BENCH, 5, "rpe", 8),
-            rx_lift(ROW, 10, "rpe", 7),
-        ]
-    }
-    log = strength_log(
-        0,
-        {"exerciseId": SQUAT, "sets": [{"weight": 112, "reps": 5, "rpe": 9}]},
-        lift(BENCH, 80, 5, 9),
-        lift(ROW, 60, 10, 9, modified=True),  # changed: not compared
-        rx=rx,
-    )
-    deltas = strength.rpe_deltas(log)
-    # squat 9 − 7.56 = +1.44; bench 9 − 8 = +1.
-    assert {d.exercise_id: d.delta for d in deltas} == {
-        SQUAT: pytest.approx(1.44),
-        BENCH: pytest.approx(1.0),
-    }
-    second = strength_log(3, lift(SQUAT, 112, 5, 7), lift(BENCH, 80, 5, 8), rx=rx)
-    # squat: median of +1.44 and 7 − 7.56 = −0.56 → +0.44; bench: median of +1 and 0 → +0.5.
-    by_lift = strength.delta_rpe_by_exercise([*deltas, *strength.rpe_deltas(second)])
-    assert by_lift == {SQUAT: pytest.approx(0.44), BENCH: pytest.approx(0.5)}
-
-
-def test_exercise_changes_include_prescribed_lifts_not_logged():
-    rx = {"exercises": [rx_lift(SQUAT, 5, "rpe", 8), rx_lift(BENCH, 5, "rpe", 8)]}
-    log = strength_log(0, lift(SQUAT, 100, 5, modified=True), rx=rx)
-    changes = [(c.exercise_id, c.change) for c in strength.exercise_changes(log)]
-    assert changes == [(SQUAT, "modified"), (BENCH, "skipped")]
-
-
-# --- Endurance -----------------------------------------------------------------------------
-
-
-def test_volume_by_modality_converts_hours_miles_and_meters():
-    logs = [
-        endurance_log(0, 1.5, "hours", distance={"value": 10, "unit": "miles"}),
-        endurance_log(2, 30, distance={"value": 5, "unit": "km"}),
-        endurance_log(4, 45, modality="swim", distance={"value": 1500, "unit": "meters"}),
-        endurance_log(5, 60, modality="bike"),
-    ]
-    # run: 90 + 30 = 120 min, 10 × 1.609344 + 5 = 21.09344 km; swim 45 min, 1.5 km.
-    assert endurance.volume_by_modality(logs) == {
-        "run": {"minutes": 120, "distanceKm": pytest.approx(21.09344)},
-        "bike": {"minutes": 60},
-        "swim": {"minutes": 45, "distanceKm": pytest.approx(1.5)},
-    }
-    assert endurance.endurance_minutes(logs) == 225
-
-
-def test_coggan_levels_and_heart_rate_zones():
-    assert [endurance.coggan_level(p) for p in (50, 55, 56, 75, 88, 105, 120, 121)] == [
-        *(1, 1, 2, 2, 3, 4, 5, 6)
-    ]
-    bounds = {1: 120, 2: 140, 3: 155, 4: 170, 5: 185}
-    assert [endurance.hr_zone(hr, bounds) for hr in (100, 140, 141, 186)] == [1, 2, 3, 5]
-    assert endurance.hr_zone(150, {2: 140}) is None  # needs all five bounds
-
-
-def test_tss_by_zone_power_and_swim():
-    # 1 h at zone 2: 1 × 0.65² × 100 = 42.25.
-    assert endurance.tss(endurance_log(rx=run_rx(type="heart_rate_zone", zone=2))) == (
-        pytest.approx(42.25)
-    )
-    # Swim, 1 h at zone 3: 0.83³ × 100 = 57.18.
-    swim = endurance_log(modality="swim", rx=run_rx(type="pace_zone", zone=3))
-    assert endurance.tss(swim) == pytest.approx(57.1787)
-    # Bike 90 min at 200 W, FTP 250: IF 0.8 → 1.5 × 0.64 × 100 = 96.
-    ride = endurance_log(value=90, modality="bike", avgPower=200)
-    assert endurance.tss(ride, ftp=250) == pytest.approx(96)
-    # Logged heart rate 150 is zone 3 of these bounds: 0.5 h × 0.83² × 100 = 34.445.
-    bounds = {1: 120, 2: 140, 3: 155, 4: 170, 5: 185}
-    run = endurance_log(value=30, avgHeartRate=150, rx=run_rx(type="heart_rate_zone", zone=2))
-    assert endurance.tss(run, bounds=bounds) == pytest.approx(34.445)
-    # Planned at 88 % FTP, no power logged: IF 0.88 → 1 × 0.7744 × 100.
-    assert endurance.tss(endurance_log(rx=run_rx(type="ftp_percent", value=88))) == (
-        pytest.approx(77.44)
-    )
-    assert endurance.tss(endurance_log()) is None  # nothing to estimate an IF from
-
-
-def test_ctl_atl_and_form():
-    # Seeded at 60 (the first week's mean); a day of 102 adds 42/42 = 1 to CTL and 42/7 = 6
-    # to ATL: CTL 61, ATL 66, TSB −5; CTL rose by 1 over the last 7 days.
-    ctl, atl = endurance.fitness_and_fatigue([60.0] * 28 + [102.0])
-    assert (ctl[-1], atl[-1]) == (pytest.approx(61), pytest.approx(66))
-    assert endurance.form(ctl, atl) == pytest.approx(-5)
-    assert endurance.ctl_ramp(ctl) == pytest.approx(1)
-
-
-def test_cut_short():
-    rx = run_rx(60, type="heart_rate_zone", zone=2)
-    assert endurance.cut_short(endurance_log(value=50, rx=rx)) is True  # 50 < 0.9 × 60
-    assert endurance.cut_short(endurance_log(value=55, rx=rx)) is False
-    assert endurance.cut_short(endurance_log(value=55, rx=rx, completed=False)) is True
-    assert endurance.cut_short(endurance_log(value=55)) is None  # no plan to compare
-
-
-# --- Planned load --------------------------------------------------------------------------
-
-
-def test_planned_load_per_day():
-    sessions = [
-        # 60 min × RPE 8 = 480
-        Planned("a", on(0), "strength", {"exercises": [rx_lift(SQUAT, 5, "rpe", 8)]}, 60),
-        # mean of 7.56 (80 % × 5) and 7 = 7.28; × 60 = 436.8
-        Planned(
-            "b",
-            on(2),
-            "strength",
-            {"exercises": [rx_lift(SQUAT, 5, "percent_1rm", 80), rx_lift(BENCH, 5, "rpe", 7)]},
-            60,
-        ),
-        # zone 2 → RPE 3; 60 min → 180
-        Planned("c", on(2), "endurance", run_rx(60, type="heart_rate_zone", zone=2)),
-        # 88 % FTP → Coggan level 3 → RPE 5; 1.5 h → 90 min × 5 = 450
-        Planned(
-            "d",
-            on(5),
-            "endurance",
-            {
-                "modality": "bike",
-                "duration": {"value": 1.5, "unit": "hours"},
-                "intensity": {"type": "ftp_percent", "value": 88},
-            },
-        ),
-        Planned("e", on(6), "strength", {"exercises": []}, None),  # no minutes: no bar
-    ]
-    loads = planned.planned_daily_loads(sessions, MONDAY)
-    assert loads == [480, 0, pytest.approx(616.8), 0, 0, 450, 0]
 
 
 # --- Notes ---------------------------------------------------------------------------------
