@@ -50,3 +50,25 @@ def format_pace(seconds) -> str:
     whole = int(rounded(seconds, 0))
     sign, whole = ("-", -whole) if whole < 0 else ("", whole)
     return f"{sign}{whole // 60}:{whole % 60:02d}"
+
+
+def percent(fraction, places: int = 0) -> str:
+    """A share as a percentage: 0.8 → "80%", 0.625 → "63%"; "" for no number.
+
+    Multiplied as a decimal, so 0.625 is exactly 62.5 and rounds up, as the analysis text
+    rounds it (Django's widthratio rounded the float half to even: "62%").
+    """
+    try:
+        hundredths = Decimal(str(fraction)) * 100
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    return f"{number(hundredths, places)}%"
+
+
+def whole_minutes(seconds) -> str:
+    """A length of time in seconds as whole minutes: 900 → "15", 930 → "16" (half up)."""
+    try:
+        minutes = Decimal(str(seconds)) / 60
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    return number(minutes, 0)
