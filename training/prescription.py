@@ -41,7 +41,7 @@ def minutes_of(duration) -> float | None:
         return None
     value = duration.get("value")
     unit = duration.get("unit", "minutes")
-    if not _is_number(value) or unit not in MINUTES_PER_UNIT:
+    if not _is_number(value) or not isinstance(unit, str) or unit not in MINUTES_PER_UNIT:
         return None
     return float(value) * MINUTES_PER_UNIT[unit]
 
@@ -178,7 +178,10 @@ class StrengthPrescription(Prescription):
 
 @dataclass(frozen=True)
 class EndurancePrescription(Prescription):
-    """One block of a modality for a duration (and maybe a distance) at one intensity."""
+    """One block of a modality for a duration (and maybe a distance) at one intensity.
+
+    A new part of the schema (interval steps, say) is one more field here, read in
+    from_json and written in to_json; the round-trip test then covers it."""
 
     TYPE: ClassVar[str] = "endurance"
 
@@ -201,9 +204,9 @@ class EndurancePrescription(Prescription):
     def to_json(self) -> dict:
         return _present(
             modality=self.modality,
-            duration=self.duration and self.duration.to_json(),
+            duration=None if self.duration is None else self.duration.to_json(),
             intensity=self.intensity.to_json(),
-            distance=self.distance and self.distance.to_json(),
+            distance=None if self.distance is None else self.distance.to_json(),
         )
 
     @property

@@ -98,6 +98,7 @@ def test_endurance_documents_round_trip_exactly(document):
         (None, None),
         ({"value": "80", "unit": "minutes"}, None),
         ({"value": 80, "unit": "laps"}, None),
+        ({"value": 80, "unit": ["minutes"]}, None),
     ],
 )
 def test_whole_minutes(duration, minutes):
