@@ -21,6 +21,8 @@ from django.core.management.base import CommandError
 WORKERS = 2
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60
+# Idle: this many health checks in a row answered this fast (a queued request takes longer).
+SETTLED_AFTER, QUICK_SECONDS = 4, 0.05
 
 
 def production_env(*, secret_key: str, static_root: str) -> dict[str, str]:
@@ -97,6 +99,16 @@ def _wait_until_up(server: subprocess.Popen, port: int) -> None:
             pass  # not listening yet
         time.sleep(0.3)
     raise CommandError(f"gunicorn did not answer /healthz within {STARTUP_SECONDS} s.")
+
+
+def settle(port: int) -> None:
+    """Wait until the workers are idle: when wrk stops, requests it already sent still queue
+    at the sync workers, and the next page must not be measured while they drain."""
+    deadline, quick = time.monotonic() + STARTUP_SECONDS, 0
+    while quick < SETTLED_AFTER and time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(port, "/healthz", cookies={})
+        quick = quick + 1 if time.monotonic() - started < QUICK_SECONDS else 0
 
 
 @dataclass(frozen=True)
