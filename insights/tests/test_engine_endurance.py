@@ -106,3 +106,9 @@ def test_planned_load_per_day():
     ]
     loads = planned.planned_daily_loads(sessions, MONDAY)
     assert loads == [480, 0, pytest.approx(616.8), 0, 0, 450, 0]
+
+
+def test_sessions_and_logs_read_their_prescription_typed():
+    session = Planned("a", on(0), "endurance", run_rx(45, type="pace_zone", zone=3))
+    assert (session.plan.minutes, session.plan.zone) == (45.0, 3)
+    assert endurance_log(0).plan.minutes is None  # a log without a planned session
