@@ -217,3 +217,32 @@ LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=5.0)
 # The page benchmark's ceiling pages (hybridpeaks/ceilings.py, at /benchmark/c0/ and c3/):
 # `manage.py benchmark_pages` turns them on for its own gunicorn; off everywhere else.
 BENCHMARK_CEILINGS = env.bool("BENCHMARK_CEILINGS", default=False)
+
+# Background work (Celery 5, hybridpeaks/celery.py; workers: `celery -A hybridpeaks worker`).
+# With a broker, e.g. CELERY_BROKER_URL=amqp://guest:guest@127.0.0.1:5672//, tasks go to the
+# workers; without one (a first `./dev run`, the tests) the same `.delay()` runs the task
+# in-process, in the caller, and its exceptions reach the caller as a plain call's would.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# One queue of our own, so several deployments (or test runs) can share one broker.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="hybridpeaks")
+# The outcome is in the database (summaries); nobody waits on a task's return value.
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+# A message is acknowledged only once its task has finished, and a worker that dies mid-task
+# gives it back to the broker: the tasks are idempotent, so running one twice is harmless,
+# losing one is not. One message at a time per process, so a dead worker strands no backlog.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A stuck task is stopped: a soft limit first (its exception is logged), then the process.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
+# JSON only: a message from the broker is data, never pickled code.
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# A worker started before the broker is up keeps trying instead of exiting.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
