@@ -1,15 +1,18 @@
-"""The coach's home and an athlete's page as the coach sees it."""
+"""The coach's home (the roster) and an athlete's page as the coach sees it.
+
+They read plans, logs and summaries, so they live in insights, the top of the stack; their
+URL paths and names stay under coach/ and the "training" namespace (hybridpeaks/urls.py)."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import athletes_visible_to, coach_required
-from training.roster import roster as roster_rows
-from training.selectors import monday_of
+from insights.models import AIWeeklySummary
+from insights.roster import roster as roster_rows
+from training.selectors import monday_of, sessions_of_weeks
 
 PAST_WEEKS = 4
 
@@ -19,7 +22,7 @@ PAST_WEEKS = 4
 def roster(request):
     """Each athlete's week: plan, sessions done of planned, last log, and flags."""
     today = timezone.localdate(timezone=request.user.zoneinfo)
-    return render(request, "training/roster.html", {"rows": roster_rows(request.user, today)})
+    return render(request, "insights/roster.html", {"rows": roster_rows(request.user, today)})
 
 
 @coach_required
@@ -32,23 +35,28 @@ def athlete(request, athlete_id):
     today = timezone.localdate(timezone=request.user.zoneinfo)
     this_monday = monday_of(today)
     mondays = [this_monday + timedelta(weeks=n) for n in range(-PAST_WEEKS, 2)]
-    plans = {
-        plan.week_start_date: plan
-        for plan in athlete.plans.standing()
-        .filter(week_start_date__in=mondays)
-        .annotate(
-            planned=Count("sessions", distinct=True),
-            done=Count("sessions__logs", filter=Q(sessions__logs__athlete=athlete), distinct=True),
-        )
-    }
+    planned = sessions_of_weeks([athlete.pk], mondays)
     weeks = [
-        {"monday": monday, "plan": plans.get(monday), "is_current": monday == this_monday}
+        _week_row(planned[athlete.pk, monday], monday, is_current=monday == this_monday)
         for monday in reversed(mondays)
     ]
+    summaries = AIWeeklySummary.objects.filter(athlete=athlete).order_by("-week_end_date")
     context = {
         "athlete": athlete,
         "today": today,
         "weeks": weeks,
-        "summaries": athlete.weekly_summaries.order_by("-week_end_date")[:12],
+        "summaries": summaries[:12],
     }
-    return render(request, "training/athlete.html", context)
+    return render(request, "insights/athlete.html", context)
+
+
+def _week_row(week, monday, *, is_current: bool) -> dict:
+    """A row of the athlete page's weeks table: the plan that stands, done of planned."""
+    done = sum(1 for view in week.views if view.session.log_count)
+    return {
+        "monday": monday,
+        "plan": week.plan,
+        "planned": len(week.views),
+        "done": done,
+        "is_current": is_current,
+    }

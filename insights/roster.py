@@ -1,24 +1,21 @@
 """The coach's roster: each athlete's week at a glance and the flags a coach acts on.
 
 Built in a fixed number of queries whatever the roster size (DESIGN.md: ≤ 10 per page):
-athletes with their last log and hard-session flag, this and next week's plans, their
-sessions with a done count, the athletes' benchmarks, and the exercise names. Logs are reached
-through their reverse relations (`logs`), so training does not import logging_app, which
-stands to its right.
+athletes with their last log and hard-session flag (1), this and next week's sessions with
+names, logs and targets (training.selectors.sessions_of_weeks, 5), and the latest summaries
+(1). It lives in insights, the top of the stack, so it reads logs and summaries directly.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from accounts.models import Athlete
 from accounts.permissions import athletes_visible_to
-from training.models import BenchmarkMetric, Exercise, TrainingPlan, TrainingSession
-from training.selectors import monday_of
-from training.targets import Benchmarks, session_targets
+from insights.models import AIWeeklySummary
+from training.models import TrainingPlan
+from training.selectors import monday_of, sessions_of_weeks
 
 # A session RPE at or above this in the last 7 days is flagged (convention: "very hard").
 HIGH_SESSION_RPE = 9
@@ -33,7 +30,7 @@ class RosterRow:
     missed: int = 0
     next_week_planned: bool = False
     missing_benchmarks: set[str] = field(default_factory=set)
-    summary: object = None  # the latest weekly summary (insights), if any
+    summary: AIWeeklySummary | None = None  # the latest weekly summary, if any
 
     @property
     def last_log_at(self):
@@ -65,47 +62,20 @@ def roster(user, today: date) -> list[RosterRow]:
         .order_by("name")
     )
     rows = {athlete.pk: RosterRow(athlete) for athlete in athletes}
-    plans = TrainingPlan.objects.standing().filter(
-        athlete_id__in=rows, week_start_date__in=[monday, next_monday]
-    )
-    for plan in plans:
-        row = rows[plan.athlete_id]
-        if plan.week_start_date == monday:
-            row.plan = plan
-        else:
-            row.next_week_planned = True
-    sessions = list(
-        TrainingSession.objects.filter(plan__in=plans)
-        .select_related("plan")
-        .annotate(done=Count("logs"))
-    )
-    benchmarks = defaultdict(list)
-    for benchmark in BenchmarkMetric.objects.filter(athlete_id__in=rows):
-        benchmarks[benchmark.athlete_id].append(benchmark)
-    _attach_latest_summaries(rows, today)
-    names = _exercise_names(sessions)
-    indexes = {athlete_id: Benchmarks(items) for athlete_id, items in benchmarks.items()}
-    for session in sessions:
-        row = rows[session.plan.athlete_id]
-        if session.plan.week_start_date == monday:
+    weeks = sessions_of_weeks(rows, [monday, next_monday])
+    for athlete_id, row in rows.items():
+        this_week, next_week = weeks[athlete_id, monday], weeks[athlete_id, next_monday]
+        row.plan = this_week.plan
+        row.next_week_planned = next_week.plan is not None
+        for view in this_week.views:
+            done = bool(view.session.log_count)
             row.planned += 1
-            row.done += bool(session.done)
-            row.missed += not session.done and session.date < today
-        targets = session_targets(
-            session.type, session.prescription, indexes.get(row.athlete.pk, Benchmarks()), names
-        )
-        row.missing_benchmarks.update(t.missing for t in targets if t.missing)
+            row.done += done
+            row.missed += not done and view.session.date < today
+        for view in this_week.views + next_week.views:
+            row.missing_benchmarks.update(view.missing)
+    _attach_latest_summaries(rows, today)
     return list(rows.values())
-
-
-def _exercise_names(sessions) -> dict[str, str]:
-    ids = {
-        item.get("exerciseId")
-        for session in sessions
-        for item in session.prescription.get("exercises", [])
-    }
-    exercises = Exercise.objects.filter(pk__in=[i for i in ids if i]).values_list("pk", "name")
-    return {str(pk): name for pk, name in exercises}
 
 
 # Summaries older than this are not "the latest" a coach acts on.
@@ -113,10 +83,8 @@ SUMMARY_HORIZON = timedelta(weeks=8)
 
 
 def _attach_latest_summaries(rows: dict, today: date) -> None:
-    """Each athlete's latest weekly summary, in one query. The model is reached through
-    the athletes' reverse relation: insights stands to training's right."""
-    summaries = Athlete._meta.get_field("weekly_summaries").related_model.objects
-    recent = summaries.filter(
+    """Each athlete's latest weekly summary, in one query."""
+    recent = AIWeeklySummary.objects.filter(
         athlete_id__in=rows, week_end_date__gte=today - SUMMARY_HORIZON
     ).order_by("athlete_id", "-week_end_date")
     for summary in recent:

@@ -18,8 +18,8 @@ from insights.models import AIWeeklySummary
 from insights.narrator import narrate
 from logging_app.models import WorkoutLog
 from logging_app.services import LOG_WINDOW
-from training.models import Exercise, ExerciseCategory, PlanStatus, TrainingPlan
-from training.selectors import week_plan
+from training.models import ExerciseCategory, PlanStatus, TrainingPlan
+from training.selectors import exercises_by_id, planned_week
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,8 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
     """The engine's input for one athlete-week (a handful of queries, whatever the size)."""
     zone = athlete.user.zoneinfo
     week_end = week_start + timedelta(days=6)
-    plan = week_plan(athlete, week_start)
-    sessions = list(plan.sessions.all()) if plan else []
+    planned = planned_week(athlete, week_start)
+    sessions = planned.sessions
     # A week's session may be logged up to 7 days late (the spec's window): read that far on.
     since, until = _local_bounds(
         zone, week_start - timedelta(weeks=HISTORY_WEEKS), week_end + LOG_WINDOW
@@ -71,13 +71,13 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
         if week_start <= item.completed_on <= week_end or item.session_id in planned_ids
     ]
     history = [item for item in logged if item.completed_on < week_start]
-    ids = {
+    # Logged lifts need names too, so the planned week's names alone are not enough.
+    exercises = exercises_by_id(
         str(item.get("exerciseId"))
         for document in [s.prescription for s in sessions] + [log.actual_data for log in logs]
         for item in (document.get("exercises", []) if isinstance(document, dict) else [])
         if item.get("exerciseId")
-    }
-    exercises = list(Exercise.objects.filter(pk__in=ids).values_list("pk", "name", "category"))
+    )
     first_plan = athlete.plans.order_by("week_start_date").values_list(
         "week_start_date", flat=True
     )[:1]
@@ -103,14 +103,16 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
                 str(b.exercise_id) if b.exercise_id else None,
                 b.established_at,
             )
-            for b in athlete.benchmarks.all()
+            for b in planned.benchmarks
         ],
-        exercise_names={str(pk): name for pk, name, _ in exercises},
-        lower_body_exercise_ids=frozenset(str(pk) for pk, _, c in exercises if c in LOWER_BODY),
-        main_lift_ids=frozenset(str(pk) for pk, _, c in exercises if c in MAIN_LIFTS),
+        exercise_names={key: e.name for key, e in exercises.items()},
+        lower_body_exercise_ids=frozenset(
+            key for key, e in exercises.items() if e.category in LOWER_BODY
+        ),
+        main_lift_ids=frozenset(key for key, e in exercises.items() if e.category in MAIN_LIFTS),
         history_start=next(iter(first_plan), None),
     )
-    return week, plan
+    return week, planned.plan
 
 
 def _logged(log, zone) -> Logged:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from insights import views
+from insights import dashboard, views
 
 app_name = "insights"
 
@@ -18,4 +18,11 @@ urlpatterns = [
         views.generate,
         name="generate",
     ),
+]
+
+# The coach's dashboard, mounted under coach/ in the "training" namespace beside the builder
+# (hybridpeaks/urls.py): its paths and names predate its move here, and people bookmark them.
+coach_urlpatterns = [
+    path("", dashboard.roster, name="roster"),
+    path("athletes/<uuid:athlete_id>/", dashboard.athlete, name="athlete"),
 ]

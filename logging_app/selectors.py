@@ -3,9 +3,9 @@
 from datetime import date, timedelta
 
 from logging_app.models import WorkoutLog
-from training.display import exercise_ids, session_view
-from training.models import Exercise, TrainingPlan, TrainingSession
-from training.selectors import benchmarks_of
+from training.display import session_view
+from training.models import TrainingPlan, TrainingSession
+from training.selectors import benchmarks_of, exercise_names
 from training.targets import Benchmarks
 
 
@@ -21,23 +21,17 @@ def planned_sessions(athlete_id):
     )
 
 
-def _exercise_names(sessions) -> dict[str, str]:
-    ids = [i for i in exercise_ids(sessions) if i]
-    names = Exercise.objects.filter(pk__in=ids).values_list("pk", "name")
-    return {str(pk): name for pk, name in names}
-
-
 def session_views(athlete, sessions) -> list:
     """Sessions as the page shows them: each line with the athlete's concrete target."""
     sessions = list(sessions)
-    names = _exercise_names(sessions)
+    names = exercise_names(sessions)
     benchmarks = Benchmarks(benchmarks_of(athlete))
     return [session_view(session, benchmarks, names) for session in sessions]
 
 
 def named_view(session):
     """A session's lines by name, without targets (one query): enough to name its fields."""
-    return session_view(session, Benchmarks(), _exercise_names([session]))
+    return session_view(session, Benchmarks(), exercise_names([session]))
 
 
 def log_of(session):

@@ -32,7 +32,7 @@ from logging_app.selectors import (
     week_days,
 )
 from training.models import SessionType
-from training.selectors import monday_of
+from training.selectors import monday_of, planned_week
 
 HISTORY_PAGE = 20
 RPE_CHOICES = [str(n) for n in range(1, 11)]
@@ -56,12 +56,11 @@ def today(request):
     """
     athlete = request.user.athlete
     day = _today(request)
-    monday = monday_of(day)
-    week = list(planned_sessions(athlete.pk).filter(date__range=(monday, monday + timedelta(6))))
-    entries = _with_logs(session_views(athlete, [s for s in week if s.date == day]))
+    week = planned_week(athlete, monday_of(day))
+    entries = _with_logs([view for view in week.views if view.session.date == day])
     upcoming = None
     if not entries:
-        upcoming = next((s for s in week if s.date > day), None) or (
+        upcoming = next((s for s in week.sessions if s.date > day), None) or (
             planned_sessions(athlete.pk).filter(date__gt=day).first()
         )
     context = {
@@ -70,7 +69,7 @@ def today(request):
         "left": sum(1 for _, log in entries if log is None),
         "upcoming": upcoming,
         # What the offline copy keeps: this week's log pages (static/js/outbox.js).
-        "offline_urls": [reverse("logging_app:log_session", args=[s.pk]) for s in week],
+        "offline_urls": [reverse("logging_app:log_session", args=[s.pk]) for s in week.sessions],
     }
     return render(request, "logging_app/today.html", context)
 
@@ -83,8 +82,7 @@ def week(request, monday=None):
     today = _today(request)
     # Any day of a week shows that week; the isodate converter has parsed and bounded it.
     start = monday_of(monday or today)
-    sessions = planned_sessions(athlete.pk).filter(date__range=(start, start + timedelta(days=6)))
-    entries = _with_logs(session_views(athlete, sessions))
+    entries = _with_logs(planned_week(athlete, start).views)
     days = [
         (day, [(view, log) for view, log in entries if view.session.date == day])
         for day in week_days(start)

@@ -1,12 +1,16 @@
 """Reads for the coach's and athlete's pages, scoped by accounts.permissions and eager-loaded
 so templates never query."""
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q
 
 from accounts.models import Coach
+from training.display import SessionView, exercise_ids, session_view
 from training.models import BenchmarkMetric, Exercise, TrainingPlan, TrainingSession
+from training.targets import Benchmarks
 
 
 def monday_of(day: date) -> date:
@@ -34,26 +38,76 @@ def catalog(coach: Coach, *, q="", category="", muscle=""):
     return exercises
 
 
-def week_plan(athlete, week_start: date) -> TrainingPlan | None:
-    """The plan of an athlete's week with its sessions: the active one, else the completed
-    one (a week that has ended), else None. Archived plans are history, never "the" plan.
+@dataclass(frozen=True)
+class PlannedWeek:
+    """One athlete's week as every page reads it: the plan that stands (or None), its sessions
+    as SessionViews (lines with exercise names and concrete targets), and the athlete's
+    benchmarks the targets came from."""
 
-    Each session carries `log_count`, so the builder shows what was done without a query per
-    session. Logs are counted through the reverse relation: logging_app stands to our right."""
-    return (
-        TrainingPlan.objects.standing()
-        .filter(athlete=athlete, week_start_date=week_start)
-        .prefetch_related(
-            Prefetch(
-                "sessions",
-                TrainingSession.objects.annotate(log_count=Count("logs")).order_by(
-                    "date", "created_at"
-                ),
-            )
-        )
-        .order_by("status")  # "active" sorts before "completed"
-        .first()
+    plan: TrainingPlan | None
+    views: list[SessionView]
+    benchmarks: list[BenchmarkMetric]
+
+    @property
+    def sessions(self) -> list[TrainingSession]:
+        return [view.session for view in self.views]
+
+
+def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
+    """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in
+    five queries whatever their number: the standing plans, their sessions, the sessions'
+    logs, the athletes' benchmarks, and the exercise names.
+
+    Of a week with both an active and a completed plan, the active one stands. Each session
+    carries its prefetched `logs` (the athlete pages show the log, the roster counts done
+    sessions) and `log_count` (the builder's done/not done). This is the one read in training
+    that reaches logs, through the reverse relation `logs`: logging_app stands to our right,
+    and the builder needs done/not done, so the relation is used here and nowhere else."""
+    athlete_ids, mondays = list(athlete_ids), list(mondays)
+    sessions = TrainingSession.objects.annotate(log_count=Count("logs")).order_by(
+        "date", "created_at"
     )
+    plans = (
+        TrainingPlan.objects.standing()
+        .filter(athlete_id__in=athlete_ids, week_start_date__in=mondays)
+        .prefetch_related(Prefetch("sessions", sessions.prefetch_related("logs")))
+        .order_by("status")  # "active" sorts before "completed"
+    )
+    standing = {}
+    for plan in plans:
+        standing.setdefault((plan.athlete_id, plan.week_start_date), plan)
+    benchmarks = defaultdict(list)
+    for benchmark in BenchmarkMetric.objects.filter(athlete_id__in=athlete_ids):
+        benchmarks[benchmark.athlete_id].append(benchmark)
+    planned = [s for plan in standing.values() for s in plan.sessions.all()]
+    names = exercise_names(planned)
+    indexes = {athlete_id: Benchmarks(items) for athlete_id, items in benchmarks.items()}
+    weeks = {}
+    for athlete_id in athlete_ids:
+        index = indexes.get(athlete_id, Benchmarks())
+        for monday in mondays:
+            plan = standing.get((athlete_id, monday))
+            views = [session_view(s, index, names) for s in plan.sessions.all()] if plan else []
+            weeks[athlete_id, monday] = PlannedWeek(plan, views, benchmarks[athlete_id])
+    return weeks
+
+
+def planned_week(athlete, monday: date) -> PlannedWeek:
+    """One athlete's week (sessions_of_weeks for a single athlete)."""
+    return sessions_of_weeks([athlete.pk], [monday])[athlete.pk, monday]
+
+
+def exercises_by_id(ids) -> dict[str, Exercise]:
+    """The exercises the ids name, keyed by id as prescriptions and logs write it, in one
+    query: the one place exercise names (and categories) are loaded."""
+    wanted = {i for i in ids if i}
+    exercises = Exercise.objects.filter(pk__in=wanted).only("name", "category")
+    return {str(exercise.pk): exercise for exercise in exercises}
+
+
+def exercise_names(sessions) -> dict[str, str]:
+    """id (str) → name of every exercise the sessions' prescriptions name."""
+    return {key: e.name for key, e in exercises_by_id(exercise_ids(sessions)).items()}
 
 
 def benchmarks_of(athlete):

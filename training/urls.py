@@ -1,13 +1,11 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from training.views import benchmarks, catalog, plans, roster
+from training.views import benchmarks, catalog, plans
 
 app_name = "training"
 
 urlpatterns = [
-    path("", roster.roster, name="roster"),
-    path("athletes/<uuid:athlete_id>/", roster.athlete, name="athlete"),
     path("athletes/<uuid:athlete_id>/plan/", plans.next_week, name="next_week"),
     path("athletes/<uuid:athlete_id>/weeks/<isodate:monday>/", plans.week, name="week"),
     path(

@@ -22,11 +22,9 @@ from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from training import services
 from training.builder import card
-from training.display import exercise_ids, session_view
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
-from training.selectors import benchmarks_of, exercises_visible_to, monday_of, week_plan
-from training.targets import Benchmarks
+from training.selectors import monday_of, planned_week
 
 TEMPLATE = "training/plan_week.html"
 
@@ -90,19 +88,10 @@ def _replaced_version(request) -> int | None:
 
 
 def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> dict:
-    coach = request.user.coach
-    plan = week_plan(athlete, monday)
-    sessions = list(plan.sessions.all()) if plan else []
-    names = {
-        str(pk): name
-        for pk, name in exercises_visible_to(coach)
-        .filter(pk__in=[i for i in exercise_ids(sessions) if i])
-        .values_list("pk", "name")
-    }
-    benchmarks = Benchmarks(benchmarks_of(athlete))
+    week = planned_week(athlete, monday)
     days = [monday + timedelta(days=offset) for offset in range(7)]
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
-    cards = [card(session_view(s, benchmarks, names), today=athlete_today) for s in sessions]
+    cards = [card(view, today=athlete_today) for view in week.views]
     other_weeks = (
         TrainingPlan.objects.standing()
         .filter(athlete=athlete)
@@ -116,7 +105,7 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
         "sunday": monday + timedelta(days=6),
         "previous_monday": monday - timedelta(days=7),
         "next_monday": monday + timedelta(days=7),
-        "plan": plan,
+        "plan": week.plan,
         "days": [(day, [c for c in cards if c.session.date == day]) for day in days],
         "week_days": days,
         "today": athlete_today,
