@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from accounts.views import home
 from hybridpeaks import ceilings, views
+from insights.urls import coach_urlpatterns
+from training import urls as training_urls
 
 admin.site.site_header = "HybridPeaks administration"
 admin.site.site_title = "HybridPeaks admin"
@@ -15,7 +17,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("", include("insights.urls")),
-    path("coach/", include("training.urls")),
+    # The coach's area: the dashboard (insights, which reads logs and summaries) and the
+    # builder and catalog (training), under one prefix and one namespace, as before the move.
+    path("coach/", include((coach_urlpatterns + training_urls.urlpatterns, "training"))),
     path("today/", include("logging_app.urls")),
     path("api/v1/", include("logging_app.api_urls")),
     path("healthz", views.healthz, name="healthz"),
