@@ -1,7 +1,7 @@
 """Hostile input at every form and JSON endpoint, generated from the URL map (issue 10).
 
 The URLs, the world and who owns what come from the authorization matrix
-(accounts/tests/test_authorization_matrix.py): each URL is visited by a role that may use it,
+(hybridpeaks/tests/test_authorization_matrix.py): each URL is visited by a role that may use it,
 with the fields of the form that posts to it (read from the page that shows that form), some
 of them replaced by hostile values: NaN, ±Infinity, 1e308, NUL, long text, RTL and HTML text,
 out-of-range dates, other users' ids, stale versions. The sync API gets JSON bodies with the
@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from accounts.models import Invitation
 from accounts.tests.factories import AthleteFactory
-from accounts.tests.test_authorization_matrix import (
+from hybridpeaks.tests.test_authorization_matrix import (
     ADMIN_SIGN_IN,
     EXPECTED,
     SIGN_IN,
