@@ -1,4 +1,4 @@
-"""The athlete's pages: today, week, history, and logging a session without JavaScript."""
+"""Logging a session without JavaScript: the form, what it stores, what it refuses."""
 
 from datetime import timedelta
 
@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.tests.factories import AthleteFactory, CoachFactory
+from accounts.tests.factories import AthleteFactory
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import WorkoutLogFactory
-from training.models import PlanStatus
+from logging_app.tests.pages.links import log_url
 from training.selectors import monday_of
 from training.tests.factories import (
     BenchmarkFactory,
@@ -21,152 +21,6 @@ from training.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 SET = "actualData.exercises.0.sets.0."
-
-
-@pytest.fixture
-def athlete():
-    return AthleteFactory(user__time_zone="UTC")
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def plan(athlete, today):
-    return TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(today))
-
-
-@pytest.fixture
-def squat():
-    return ExerciseFactory(name="Back Squat")
-
-
-@pytest.fixture
-def strength_today(plan, today, squat):
-    return TrainingSessionFactory(
-        plan=plan,
-        date=today,
-        type="strength",
-        focus="Heavy legs",
-        prescription=strength_prescription(squat.pk, sets=3, reps=5),
-    )
-
-
-@pytest.fixture
-def athlete_client(client, athlete):
-    client.force_login(athlete.user)
-    return client
-
-
-def log_url(session):
-    return reverse("logging_app:log_session", args=[session.pk])
-
-
-def test_today_shows_sessions_with_targets_and_what_is_left(
-    athlete_client, athlete, strength_today, squat, plan, today
-):
-    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat, value=140)
-    run = TrainingSessionFactory(plan=plan, date=today, focus="Easy run")
-    WorkoutLogFactory(session=run, athlete=athlete)
-    page = athlete_client.get(reverse("logging_app:today")).content.decode()
-    assert "Heavy legs" in page and "Easy run" in page
-    assert "→ 105 kg" in page  # 140 × 75 %
-    assert "<span data-left-count>1</span> of 2 sessions left" in page
-    assert page.count('class="log-it"') == 1  # "Log it" only for the session not done
-    assert log_url(strength_today) in page
-
-
-def test_a_rest_day_says_so_and_shows_the_next_session(athlete_client, plan, today):
-    TrainingSessionFactory(plan=plan, date=today + timedelta(days=9), focus="Long run")
-    page = athlete_client.get(reverse("logging_app:today")).content.decode()
-    assert "Rest day" in page and "Long run" in page
-
-
-def test_today_uses_the_athletes_own_date(client, today):
-    # At any instant some zone is a day ahead of UTC: Pacific/Kiritimati is UTC+14.
-    athlete = AthleteFactory(user__time_zone="Pacific/Kiritimati")
-    local = timezone.localdate(timezone=athlete.user.zoneinfo)
-    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(local))
-    TrainingSessionFactory(plan=plan, date=local, focus="Island session")
-    client.force_login(athlete.user)
-    page = client.get(reverse("logging_app:today")).content.decode()
-    assert "Island session" in page
-
-
-def test_today_stays_in_budget(athlete_client, athlete, plan, today, django_assert_max_num_queries):
-    exercises = ExerciseFactory.create_batch(8)
-    for exercise in exercises:
-        BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=exercise, value=100)
-    BenchmarkFactory.create_batch(6, athlete=athlete)
-    items = [strength_prescription(e.pk)["exercises"][0] for e in exercises]
-    for day in range(7):
-        for _ in range(2):
-            session = TrainingSessionFactory(
-                plan=plan,
-                date=monday_of(today) + timedelta(days=day),
-                type="strength",
-                prescription={"exercises": items},
-            )
-    WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
-    with django_assert_max_num_queries(8):
-        response = athlete_client.get(reverse("logging_app:today"))
-    assert response.status_code == 200
-
-
-def test_week_shows_planned_done_and_missed(athlete_client, athlete, plan, today):
-    monday = monday_of(today)
-    done = TrainingSessionFactory(plan=plan, date=monday, focus="Done one")
-    WorkoutLogFactory(session=done, athlete=athlete)
-    TrainingSessionFactory(plan=plan, date=monday, focus="Missed one")
-    TrainingSessionFactory(plan=plan, date=monday + timedelta(days=6), focus="Later one")
-    page = athlete_client.get(reverse("logging_app:week")).content.decode()
-    assert "Done one" in page and "Later one" in page
-    assert "done" in page
-    if today > monday:
-        assert "missed" in page
-    previous = monday - timedelta(days=7)
-    assert reverse("logging_app:week_of", args=[previous.isoformat()]) in page
-
-
-def test_archived_plans_are_not_shown(athlete_client, athlete, today):
-    plan = TrainingPlanFactory(
-        athlete=athlete, week_start_date=monday_of(today), status=PlanStatus.ARCHIVED
-    )
-    TrainingSessionFactory(plan=plan, date=today, focus="Old version")
-    assert "Old version" not in athlete_client.get(reverse("logging_app:today")).content.decode()
-
-
-def test_history_lists_logs_newest_first_and_each_in_full(athlete_client, athlete, plan, today):
-    older = WorkoutLogFactory(
-        session=TrainingSessionFactory(plan=plan, date=monday_of(today)),
-        athlete=athlete,
-        completed_at=timezone.now() - timedelta(days=2),
-        notes="Windy",
-    )
-    newer = WorkoutLogFactory(
-        session=TrainingSessionFactory(plan=plan, date=monday_of(today)), athlete=athlete
-    )
-    page = athlete_client.get(reverse("logging_app:history")).content.decode()
-    newer_url = reverse("logging_app:log_detail", args=[newer.pk])
-    older_url = reverse("logging_app:log_detail", args=[older.pk])
-    assert page.index(newer_url) < page.index(older_url)
-    detail = athlete_client.get(older_url).content.decode()
-    assert "Windy" in detail and "47 minutes" in detail and "141 bpm" in detail
-
-
-def test_another_athletes_log_and_session_are_not_found(client, strength_today):
-    log = WorkoutLogFactory()
-    client.force_login(AthleteFactory().user)
-    assert client.get(reverse("logging_app:log_detail", args=[log.pk])).status_code == 404
-    assert client.get(log_url(strength_today)).status_code == 404
-    assert client.post(log_url(strength_today), {}).status_code == 404
-
-
-def test_coaches_cannot_use_athlete_pages(client, strength_today):
-    client.force_login(CoachFactory().user)
-    assert client.get(reverse("logging_app:today")).status_code == 403
 
 
 # Logging a session without JavaScript
