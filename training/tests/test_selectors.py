@@ -1,0 +1,101 @@
+"""The plan that stands and the one read of weeks' sessions (training.selectors)."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from accounts.tests.factories import AthleteFactory
+from logging_app.tests.factories import WorkoutLogFactory
+from training.models import PlanStatus, TrainingPlan
+from training.selectors import exercise_names, planned_week, sessions_of_weeks
+from training.tests.factories import (
+    BenchmarkFactory,
+    ExerciseFactory,
+    TrainingPlanFactory,
+    TrainingSessionFactory,
+    strength_prescription,
+)
+
+pytestmark = pytest.mark.django_db
+MONDAY = date(2026, 11, 30)
+
+
+def test_standing_plans_are_active_or_completed_never_archived():
+    athlete = AthleteFactory()
+    active = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    completed = TrainingPlanFactory(
+        athlete=athlete, week_start_date=MONDAY - timedelta(7), status=PlanStatus.COMPLETED
+    )
+    TrainingPlanFactory(
+        athlete=athlete, week_start_date=MONDAY - timedelta(14), status=PlanStatus.ARCHIVED
+    )
+    assert set(TrainingPlan.objects.standing()) == {active, completed}
+    assert set(athlete.plans.standing()) == {active, completed}
+
+
+def test_of_an_active_and_a_completed_plan_the_active_one_stands():
+    athlete = AthleteFactory()
+    TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status=PlanStatus.COMPLETED)
+    active = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    TrainingSessionFactory(plan=active, date=MONDAY, focus="The standing one")
+    week = planned_week(athlete, MONDAY)
+    assert week.plan == active
+    assert [s.focus for s in week.sessions] == ["The standing one"]
+
+
+def test_a_week_without_a_standing_plan_is_empty():
+    athlete = AthleteFactory()
+    TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status=PlanStatus.ARCHIVED)
+    week = planned_week(athlete, MONDAY)
+    assert (week.plan, week.views) == (None, [])
+
+
+def test_sessions_carry_names_targets_and_logs():
+    athlete = AthleteFactory()
+    squat = ExerciseFactory(name="Back Squat")
+    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat, value=140)
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
+    done = TrainingSessionFactory(
+        plan=plan, date=MONDAY, type="strength", prescription=strength_prescription(squat.pk)
+    )
+    TrainingSessionFactory(plan=plan, date=MONDAY + timedelta(1))
+    WorkoutLogFactory(session=done)
+    views = planned_week(athlete, MONDAY).views
+    assert views[0].lines[0].label == "Back Squat"
+    assert views[0].lines[0].target.kg == 105  # 140 × 75 %
+    assert [v.session.log_count for v in views] == [1, 0]
+    assert [len(v.session.logs.all()) for v in views] == [1, 0]
+
+
+def test_many_athletes_and_weeks_cost_five_queries(django_assert_num_queries):
+    """Standing plans, their sessions, the sessions' logs, benchmarks, exercise names."""
+    athletes = AthleteFactory.create_batch(6)
+    mondays = [MONDAY, MONDAY + timedelta(7)]
+    for athlete in athletes:
+        BenchmarkFactory(athlete=athlete)
+        for monday in mondays:
+            plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+            for day in range(3):
+                session = TrainingSessionFactory(
+                    plan=plan,
+                    date=monday + timedelta(day),
+                    type="strength",
+                    prescription=strength_prescription(ExerciseFactory().pk),
+                )
+            WorkoutLogFactory(session=session)
+    with django_assert_num_queries(5):
+        weeks = sessions_of_weeks([a.pk for a in athletes], mondays)
+    assert len(weeks) == len(athletes) * len(mondays)
+    assert all(len(week.views) == 3 for week in weeks.values())
+
+
+def test_exercise_names_skip_sessions_without_exercises():
+    squat = ExerciseFactory(name="Back Squat")
+    plan = TrainingPlanFactory(week_start_date=MONDAY)
+    sessions = [
+        TrainingSessionFactory(
+            plan=plan, type="strength", prescription=strength_prescription(squat.pk)
+        ),
+        TrainingSessionFactory(plan=plan),
+    ]
+    assert exercise_names(sessions) == {str(squat.pk): "Back Squat"}
