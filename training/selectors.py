@@ -54,9 +54,10 @@ class PlannedWeek:
 
 
 def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
-    """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in
-    five queries whatever their number: the standing plans, their sessions, the sessions'
-    logs, the athletes' benchmarks, and the exercise names.
+    """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
+    most five queries whatever their number: the standing plans, their sessions, the sessions'
+    logs, the athletes' benchmarks, and the exercise names (fewer when there is nothing to
+    read). The roster reads every athlete's week with it, the weekly job a chunk of athletes.
 
     Of a week with both an active and a completed plan, the active one stands. Each session
     carries its prefetched `logs` (the athlete pages show the log, the roster counts done
