@@ -368,7 +368,7 @@ def test_a_nul_in_a_search_finds_what_the_rest_finds(client):
 
 @pytest.mark.parametrize("count", [31, 130])
 def test_the_builder_refuses_more_exercises_than_the_schema_allows(client, count):
-    from training.tests.test_plan_builder import HTMX, new_session_url, row, strength_post
+    from training.tests.builder.posts import HTMX, new_session_url, row, strength_post
 
     session = TrainingSessionFactory()
     plan = session.plan
