@@ -30,16 +30,21 @@ class Measured:
     html_bytes: int
     gzip_bytes: int
     queries: int
+    # C3's requests per second around this page: the mean of the C3 runs just before and just
+    # after it, so a machine whose load drifts during the run compares like with like.
+    c3_rps: float
 
 
-def share_of(row: Measured, c3_rps: float) -> float:
-    return row.load.requests_per_second / c3_rps
+def share_of(row: Measured) -> float:
+    return row.load.requests_per_second / row.c3_rps
 
 
-def shortfalls(row: Measured, c3_rps: float) -> list[str]:
+def shortfalls(row: Measured) -> list[str]:
     """What a row misses of its targets (empty: on target, or a ceiling)."""
     page, missed = row.page, []
-    if page.min_share is not None and share_of(row, c3_rps) < page.min_share:
+    if row.load.requests == 0:
+        return ["no answer completed within the run: give it a longer --duration"]
+    if page.min_share is not None and share_of(row) < page.min_share:
         missed.append(f"below {page.min_share:.0%} of C3")
     if page.max_html is not None and row.html_bytes >= page.max_html:
         missed.append(f"HTML ≥ {page.max_html // 1024} KB")
@@ -50,12 +55,12 @@ def shortfalls(row: Measured, c3_rps: float) -> list[str]:
     return missed
 
 
-def table(rows: list[Measured], c3_rps: float) -> list[str]:
+def table(rows: list[Measured]) -> list[str]:
     """A Markdown table, ready for docs/benchmarks.md."""
     lines = [
-        "| page | req/s | p50 ms | p99 ms | HTML bytes | gzip bytes | queries | share of C3 "
-        "| target | verdict |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| page | req/s | p50 ms | p99 ms | HTML bytes | gzip bytes | queries | C3 around, req/s "
+        "| share of C3 | target | verdict |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for row in rows:
         page, load = row.page, row.load
@@ -64,14 +69,20 @@ def table(rows: list[Measured], c3_rps: float) -> list[str]:
             target.append(f"≥ {page.min_share:.0%}")
         if page.max_html is not None:
             target.append(f"HTML < {page.max_html // 1024} KB")
-        missed = shortfalls(row, c3_rps)
+        missed = shortfalls(row)
         if page.min_share is None and not missed:
             verdict = "ceiling"
         else:
             verdict = "**" + "; ".join(missed) + "**" if missed else "on target"
         lines.append(
-            f"| {page.name} | {load.requests_per_second:,.1f} | {load.p50_ms:.1f} "
-            f"| {load.p99_ms:.1f} | {row.html_bytes:,} | {row.gzip_bytes:,} | {row.queries} "
-            f"| {share_of(row, c3_rps):.0%} | {', '.join(target) or '—'} | {verdict} |"
+            f"| {page.name} | {load.requests_per_second:,.1f} | {_latency(load, load.p50_ms)} "
+            f"| {_latency(load, load.p99_ms)} | {row.html_bytes:,} | {row.gzip_bytes:,} | {row.queries} "
+            f"| {row.c3_rps:,.1f} "
+            f"| {share_of(row):.0%} | {', '.join(target) or '—'} | {verdict} |"
         )
     return lines
+
+
+def _latency(load: WrkResult, ms: float) -> str:
+    # wrk reports 0 for the latencies of a run in which no answer arrived.
+    return f"{ms:.1f}" if load.requests else "—"
