@@ -76,8 +76,8 @@ def table(rows: list[Measured]) -> list[str]:
             verdict = "**" + "; ".join(missed) + "**" if missed else "on target"
         lines.append(
             f"| {page.name} | {load.requests_per_second:,.1f} | {_latency(load, load.p50_ms)} "
-            f"| {_latency(load, load.p99_ms)} | {row.html_bytes:,} | {row.gzip_bytes:,} | {row.queries} "
-            f"| {row.c3_rps:,.1f} "
+            f"| {_latency(load, load.p99_ms)} | {row.html_bytes:,} | {row.gzip_bytes:,} "
+            f"| {row.queries} | {row.c3_rps:,.1f} "
             f"| {share_of(row):.0%} | {', '.join(target) or '—'} | {verdict} |"
         )
     return lines
