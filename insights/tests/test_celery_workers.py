@@ -42,7 +42,9 @@ def producer():
     """A Celery client of the real broker, apart from the project's app (which runs tasks
     in-process in tests): it only sends messages, by task name."""
     if connection.vendor != "postgresql":
-        pytest.skip("Worker processes need a database server; SQLite is a file of this one.")
+        pytest.skip(
+            "The worker processes reach the test database over the network: PostgreSQL only."
+        )
     client = Celery("hybridpeaks-test-producer", broker=BROKER_URL)
     client.conf.update(task_serializer="json", accept_content=["json"])
     try:
