@@ -93,9 +93,11 @@ class Worker:
             "CELERY_QUEUE": queue,
             "LLM_BASE_URL": "",
             "LLM_MODEL": "",
+            "LOG_LEVEL": "INFO",  # the test reads "received" and "succeeded" from the log
         }
-        command = [sys.executable, "-m", "celery", "-A", "hybridpeaks", "worker"]
-        command += ["-Q", queue, "-n", f"{name}@%h", "--concurrency", "1", "--loglevel", "INFO"]
+        # Concurrency 1: the worker and one pool process, as one small machine.
+        command = [sys.executable, "-m", "celery", "-A", "hybridpeaks", "worker", "-Q", queue]
+        command += ["-n", f"{name}-{queue}@%h", "--concurrency", "1", "--loglevel", "INFO"]
         command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
         self.log = log
         with log.open("w") as out:
