@@ -4,9 +4,9 @@ On PostgreSQL (DATABASE_URL), builds a coach with 100 athletes and 12 weeks of t
 (insights/benchmark_data.py) plus last week's summaries, serves the project with gunicorn
 and production settings (insights/benchmark_server.py), and loads every main page with wrk
 (insights/benchmark_wrk.py) signed in as its owner, between the same run's ceilings C0 and
-C3 (hybridpeaks/ceilings.py): C3 is loaded first and again last, and each page is read as a
-share of the mean of the two. Prints a Markdown table (insights/benchmark_report.py) and
-removes what it created unless --keep.
+C3 (hybridpeaks/ceilings.py): C3 is loaded first and again after each page, and each page is
+read as a share of the two C3 runs around it. Prints a Markdown table
+(insights/benchmark_report.py) and removes what it created unless --keep.
 """
 
 import os
