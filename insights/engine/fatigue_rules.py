@@ -9,6 +9,7 @@ import datetime as dt
 import statistics
 from collections import defaultdict
 
+from hybridpeaks.core.formatting import percent
 from insights.engine import endurance, metrics
 from insights.engine.facts import Facts
 from insights.engine.finding import FATIGUE, Finding
@@ -274,7 +275,7 @@ def interference(f: Facts) -> Finding | None:
         ),
         reasoning=(
             f"Endurance sessions were cut short (under "
-            f"{num(endurance.CUT_SHORT_SHARE * 100, 0)}% of plan, or stopped) within a day "
+            f"{percent(endurance.CUT_SHORT_SHARE)} of plan, or stopped) within a day "
             f"of lower-body strength at RPE {INTERFERENCE_RPE} or more {len(pairs)} times: "
             f"{shown}."
         ),

@@ -10,6 +10,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import replace
 
+from hybridpeaks.core.formatting import percent
 from insights.engine import fatigue_rules, metrics, strength
 from insights.engine.facts import STALE_1RM_WEEKS, STALE_OTHER_WEEKS, Facts
 from insights.engine.finding import FATIGUE, INFO, KIND_ORDER, PROGRESSION, SAFETY, Finding
@@ -54,7 +55,7 @@ def adherence(f: Facts) -> Finding | None:
     for session in f.missed:
         days_by_type[session.type].append(weekday(session.date))
     missed = ", ".join(f"{kind} on {listing(days)}" for kind, days in sorted(days_by_type.items()))
-    share = num(f.adherence * 100, 0)
+    share = percent(f.adherence)
     counts = metrics.missed_by_weekday(f.missed)
     top = max(counts.values())
     # One week rarely shows a cluster; name a weekday only when it was missed twice.
@@ -74,12 +75,11 @@ def adherence(f: Facts) -> Finding | None:
             else None
         ),
         reasoning=(
-            f"Adherence was {share}% ({f.done_count} of {f.planned_count} sessions); "
+            f"Adherence was {share} ({f.done_count} of {f.planned_count} sessions); "
             + (
-                f"under {num(ADHERENCE_LIMIT * 100, 0)}% the week is repeated rather than "
-                "progressed."
+                f"under {percent(ADHERENCE_LIMIT)} the week is repeated rather than progressed."
                 if low
-                else f"{num(ADHERENCE_LIMIT * 100, 0)}% or more keeps the plan on course."
+                else f"{percent(ADHERENCE_LIMIT)} or more keeps the plan on course."
             )
         ),
         numbers={
@@ -211,7 +211,7 @@ def on_track(f: Facts, found: list[Finding]) -> Finding | None:
         suggestion="Progress as planned.",
         reasoning=(
             f"{f.done_as_planned_count} of {f.planned_count} sessions were done as planned "
-            f"({num(ON_TRACK_SHARE * 100, 0)}% or more is on track), no fatigue rule fired{rpe}."
+            f"({percent(ON_TRACK_SHARE)} or more is on track), no fatigue rule fired{rpe}."
         ),
         numbers={"done_as_planned": f.done_as_planned_count, "planned": f.planned_count},
         progresses=True,

@@ -7,7 +7,6 @@ the progression.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import Athlete
 from accounts.permissions import athlete_required, athletes_visible_to, coach_required
+from hybridpeaks.core import formatting
 from training.charts import LineChart, date_label, line_chart, plain_number
 from training.forms import BenchmarkForm
 from training.models import BenchmarkMetric, MetricType
@@ -34,8 +34,7 @@ METRIC_ORDER = {metric: index for index, metric in enumerate(MetricType.values)}
 def value_text(value, unit: str) -> str:
     """How a benchmark reads: "142.5 kg", "250 W", and paces as "4:30 /km"."""
     if unit == PACE_UNIT:
-        seconds = int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        return f"{seconds // 60}:{seconds % 60:02d} /km"
+        return f"{formatting.format_pace(value)} /km"
     return f"{plain_number(value)} {unit}"
 
 
