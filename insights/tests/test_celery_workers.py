@@ -162,6 +162,7 @@ def test_two_workers_write_every_summary_once_though_one_dies(producer, queue, t
             producer.send_task(
                 "insights.tasks.summarise_chunk",
                 args=[ids[at : at + CHUNK], now.isoformat()],
+                kwargs={"weeks": ENDED_WEEKS},  # the weeks built: none tried in vain
                 queue=queue,
             )
         # Killed in the middle of a chunk, once some of the work is stored.
