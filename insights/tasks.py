@@ -16,6 +16,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from accounts.models import Athlete
 from hybridpeaks.core.background import TRANSIENT_RETRY, BackgroundTask
 from insights import narrator
 from insights.models import AIWeeklySummary
@@ -39,20 +40,16 @@ def summarise_chunk(athlete_ids: list[int], now_iso: str, weeks: int | None = No
     # The narrator calls an outside service (seconds each): never inside the batch, and only
     # for summaries this run stored, each as a task of its own that may fail alone.
     if narrator.configured():
-        for summary_id in outcome["created_ids"]:
+        for summary_id in outcome["to_narrate"]:
             narrate_summary.delay(str(summary_id))
-    return {
-        "created": len(outcome["created_ids"]),
-        "skipped": outcome["skipped"],
-        "failed": outcome["failed"],
-    }
+    return {key: outcome[key] for key in ("created", "skipped", "failed")}
 
 
 def _summarise(athlete_ids, *, now, weeks):
     """One athlete-week at a time, each ended week of the catch-up window tried (temporary,
-    until insights.jobs.summarise_chunk reads a chunk in a constant number of queries)."""
-    from accounts.models import Athlete
-
+    until insights.jobs.summarise_chunk reads a chunk in a constant number of queries and
+    leaves the narrator out: generate_summary still narrates inline, so nothing is left
+    to narrate afterwards)."""
     created_ids, skipped, failed = [], 0, 0
     for athlete in Athlete.objects.filter(pk__in=athlete_ids).select_related("user"):
         this_monday = monday_of(timezone.localdate(now, athlete.user.zoneinfo))
@@ -71,7 +68,7 @@ def _summarise(athlete_ids, *, now, weeks):
                 continue
             if created:
                 created_ids.append(summary.pk)
-    return {"created_ids": created_ids, "skipped": skipped, "failed": failed}
+    return {"created": len(created_ids), "skipped": skipped, "failed": failed, "to_narrate": []}
 
 
 def is_narrated(summary: AIWeeklySummary) -> bool:

@@ -80,8 +80,7 @@ def test_a_chunk_writes_each_athletes_missing_summary(narrator_off, queued):
 
 
 @pytest.mark.django_db
-def test_a_chunk_delivered_twice_writes_nothing_twice(narrator_on, queued, monkeypatch):
-    monkeypatch.setattr(tasks.narrator, "narrate", lambda findings: findings)
+def test_a_chunk_delivered_twice_writes_nothing_twice(narrator_off):
     athlete = athlete_with_last_week_logged()
     run_chunk([athlete], weeks=1)
     first = list(AIWeeklySummary.objects.values_list("pk", flat=True))
@@ -90,7 +89,18 @@ def test_a_chunk_delivered_twice_writes_nothing_twice(narrator_on, queued, monke
 
     assert again == {"created": 0, "skipped": 0, "failed": 0}
     assert list(AIWeeklySummary.objects.values_list("pk", flat=True)) == first
-    assert queued == [str(first[0])]  # narrated once, for the run that stored it
+
+
+@pytest.mark.parametrize("configured", [True, False])
+def test_a_chunk_queues_one_narration_per_stored_summary_if_configured(
+    configured, queued, monkeypatch
+):
+    stored = {"created": 2, "skipped": 0, "failed": 0, "to_narrate": ["a", "b"]}
+    monkeypatch.setattr(tasks, "_summarise", lambda *args, **kwargs: stored)
+    monkeypatch.setattr(tasks.narrator, "configured", lambda: configured)
+
+    assert run_chunk([]) == {"created": 2, "skipped": 0, "failed": 0}
+    assert queued == (["a", "b"] if configured else [])
 
 
 @pytest.mark.parametrize("task", [tasks.summarise_chunk, tasks.narrate_summary])
