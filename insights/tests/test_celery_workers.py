@@ -40,12 +40,13 @@ TIMEOUT = 150  # seconds for the whole run, from the first enqueued chunk
 @pytest.fixture
 def producer():
     """A Celery client of the real broker, apart from the project's app (which runs tasks
-    in-process in tests): it only sends messages, by task name."""
+    in-process in tests): it only sends messages, by task name. Not the current app, or the
+    project's shared tasks would resolve to it in later tests and stop running in-process."""
     if connection.vendor != "postgresql":
         pytest.skip(
             "The worker processes reach the test database over the network: PostgreSQL only."
         )
-    client = Celery("hybridpeaks-test-producer", broker=BROKER_URL)
+    client = Celery("hybridpeaks-test-producer", broker=BROKER_URL, set_as_current=False)
     client.conf.update(task_serializer="json", accept_content=["json"])
     try:
         with client.connection_for_write() as conn:
