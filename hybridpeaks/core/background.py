@@ -9,7 +9,8 @@ in the caller: the caller gets the error itself instead, as from a plain call.
 from celery import Task
 from django.db import InterfaceError, OperationalError
 
-# 5 s, 10 s, 20 s ... at most 5 minutes apart, 6 times, then the task fails and is logged.
+# Up to 5 s, 10 s, 20 s ... (random below each: workers do not retry in step), at most 5
+# minutes apart, 6 times; then the task fails and is logged.
 TRANSIENT_RETRY = {
     "autoretry_for": (OperationalError, InterfaceError),
     "retry_backoff": 5,
