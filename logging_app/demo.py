@@ -23,6 +23,7 @@ from training.models import (
     TrainingPlan,
     TrainingSession,
 )
+from training.prescription import EndurancePrescription, StrengthPrescription
 from training.selectors import monday_of
 from training.targets import load_from_percent
 
@@ -326,28 +327,31 @@ def add_log(athlete, session, one_rep_maxes, rpe_loads):
 
 
 def strength_actual(prescription, one_rep_maxes, rpe_loads):
+    """What an athlete did of a strength prescription (JSON): every set at the planned load."""
     exercises = []
-    for item in prescription["exercises"]:
-        intensity = item["intensity"]
-        one_rm = one_rep_maxes.get(item["exerciseId"])
-        if intensity["type"] == "percent_1rm" and one_rm:
-            weight, rpe = float(load_from_percent(one_rm, intensity["value"])), 8
+    for item in StrengthPrescription.from_json(prescription).items:
+        intensity = item.intensity
+        one_rm = one_rep_maxes.get(item.exercise_id)
+        if intensity.type == "percent_1rm" and one_rm:
+            weight, rpe = float(load_from_percent(one_rm, intensity.value)), 8
         else:
-            reference = rpe_loads.get(item["exerciseId"], 0)
-            weight, rpe = float(load_from_percent(reference, 100)), intensity["value"]
-        sets = [{"weight": weight, "reps": item["reps"], "rpe": rpe} for _ in range(item["sets"])]
-        exercises.append({"exerciseId": item["exerciseId"], "sets": sets, "modified": False})
+            reference = rpe_loads.get(item.exercise_id, 0)
+            weight, rpe = float(load_from_percent(reference, 100)), intensity.value
+        sets = [{"weight": weight, "reps": item.reps, "rpe": rpe} for _ in range(item.sets)]
+        exercises.append({"exerciseId": item.exercise_id, "sets": sets, "modified": False})
     return {"exercises": exercises}
 
 
 def endurance_actual(prescription):
+    """What an athlete did of an endurance prescription (JSON): two minutes more, in zone."""
+    plan = EndurancePrescription.from_json(prescription)
     actual = {
-        "modality": prescription["modality"],
-        "duration": {"value": prescription["duration"]["value"] + 2, "unit": "minutes"},
+        "modality": plan.modality,
+        "duration": {"value": plan.whole_minutes + 2, "unit": "minutes"},
         "avgHeartRate": 142,
-        "avgPower": 215 if prescription["modality"] == "bike" else None,
+        "avgPower": 215 if plan.modality == "bike" else None,
         "completed": True,
     }
-    if "distance" in prescription:
-        actual["distance"] = prescription["distance"]
+    if plan.distance:
+        actual["distance"] = plan.distance.to_json()
     return actual

@@ -32,6 +32,7 @@ from logging_app.selectors import (
     week_days,
 )
 from training.models import SessionType
+from training.prescription import Prescription
 from training.selectors import monday_of, planned_week
 
 HISTORY_PAGE = 20
@@ -195,8 +196,8 @@ def _blocks(athlete, view, posted, errors):
     """A strength form's exercises; lifts with no planned load start from the last log."""
     if view.session.type != SessionType.STRENGTH:
         return []
-    items = view.session.prescription.get("exercises", [])
+    items = Prescription.of(view.session.type, view.session.prescription).items
     lines = zip(items, view.lines, strict=True)
-    no_load = [item.get("exerciseId") for item, line in lines if line.target.kg is None]
+    no_load = [item.exercise_id for item, line in lines if line.target.kg is None]
     last = last_weights(athlete.pk, no_load) if posted is None else None
     return strength_blocks(view, posted, last, errors)
