@@ -20,6 +20,7 @@ from logging_app.models import WorkoutLog
 from logging_app.services import LOG_WINDOW
 from training.models import ExerciseCategory, PlanStatus, TrainingPlan
 from training.selectors import exercises_by_id, planned_week
+from training.targets import exercise_key
 
 logger = logging.getLogger(__name__)
 
@@ -42,27 +43,64 @@ def week_has_ended(athlete, week_start, now=None) -> bool:
     return (now or timezone.now()) >= end
 
 
-def _local_bounds(zone, first_day, last_day):
-    start = datetime.combine(first_day, time.min, tzinfo=zone)
-    end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
-    return start, end
+def log_window(zone, week_start) -> tuple[datetime, datetime]:
+    """The completion times a week's analysis reads, as local midnights: HISTORY_WEEKS before
+    its Monday, and on to LOG_WINDOW after its Sunday, because a week's session may be logged
+    up to 7 days late (the spec's window)."""
+    since = datetime.combine(week_start - timedelta(weeks=HISTORY_WEEKS), time.min, tzinfo=zone)
+    until = datetime.combine(week_start + timedelta(days=7) + LOG_WINDOW, time.min, tzinfo=zone)
+    return since, until
+
+
+def logs_read_by_week():
+    """Logs as build_week reads them: with their session (its prescription and duration),
+    oldest first."""
+    return WorkoutLog.objects.select_related("session").order_by("completed_at")
+
+
+def exercise_ids_of(sessions, logs) -> set[str]:
+    """Every exercise the sessions' prescriptions and the logs' actual data name: logged lifts
+    need names too, so the planned week's names alone are not enough."""
+    return {
+        str(item.get("exerciseId"))
+        for document in [s.prescription for s in sessions] + [log.actual_data for log in logs]
+        for item in (document.get("exercises", []) if isinstance(document, dict) else [])
+        if item.get("exerciseId")
+    }
 
 
 def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
     """The engine's input for one athlete-week (a handful of queries, whatever the size)."""
     zone = athlete.user.zoneinfo
-    week_end = week_start + timedelta(days=6)
     planned = planned_week(athlete, week_start)
-    sessions = planned.sessions
-    # A week's session may be logged up to 7 days late (the spec's window): read that far on.
-    since, until = _local_bounds(
-        zone, week_start - timedelta(weeks=HISTORY_WEEKS), week_end + LOG_WINDOW
-    )
+    since, until = log_window(zone, week_start)
     logs = list(
-        WorkoutLog.objects.filter(athlete=athlete, completed_at__gte=since, completed_at__lt=until)
-        .select_related("session")
-        .order_by("completed_at")
+        logs_read_by_week().filter(athlete=athlete, completed_at__gte=since, completed_at__lt=until)
     )
+    exercises = exercises_by_id(exercise_ids_of(planned.sessions, logs))
+    first_plan = athlete.plans.order_by("week_start_date").values_list(
+        "week_start_date", flat=True
+    )[:1]
+    week = build_week(
+        week_start,
+        zone=zone,
+        planned=planned,
+        logs=logs,
+        exercises=exercises,
+        history_start=next(iter(first_plan), None),
+    )
+    return week, planned.plan
+
+
+def build_week(week_start, *, zone, planned, logs, exercises, history_start) -> Week:
+    """The engine's Week from rows already read (no query): the one building code of the
+    single athlete-week (gather_week) and of a chunk of athletes (insights.jobs).
+
+    `logs` are the athlete's logs within log_window, oldest first; `exercises` maps id to
+    Exercise for at least the ids exercise_ids_of names (a chunk passes all of its own).
+    """
+    week_end = week_start + timedelta(days=6)
+    sessions = planned.sessions
     planned_ids = {str(s.pk) for s in sessions}
     logged = [_logged(log, zone) for log in logs]
     this_week = [
@@ -71,17 +109,9 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
         if week_start <= item.completed_on <= week_end or item.session_id in planned_ids
     ]
     history = [item for item in logged if item.completed_on < week_start]
-    # Logged lifts need names too, so the planned week's names alone are not enough.
-    exercises = exercises_by_id(
-        str(item.get("exerciseId"))
-        for document in [s.prescription for s in sessions] + [log.actual_data for log in logs]
-        for item in (document.get("exercises", []) if isinstance(document, dict) else [])
-        if item.get("exerciseId")
-    )
-    first_plan = athlete.plans.order_by("week_start_date").values_list(
-        "week_start_date", flat=True
-    )[:1]
-    week = Week(
+    named = {exercise_key(i) for i in exercise_ids_of(sessions, logs)}
+    exercises = {key: e for key, e in exercises.items() if key in named}
+    return Week(
         week_start=week_start,
         planned=[
             Planned(
@@ -110,9 +140,8 @@ def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
             key for key, e in exercises.items() if e.category in LOWER_BODY
         ),
         main_lift_ids=frozenset(key for key, e in exercises.items() if e.category in MAIN_LIFTS),
-        history_start=next(iter(first_plan), None),
+        history_start=history_start,
     )
-    return week, planned.plan
 
 
 def _logged(log, zone) -> Logged:
@@ -143,13 +172,25 @@ def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary,
     if not week.logs:
         raise NothingLogged
     analysis = analyse(week)
-    texts = narrate(
-        {
-            "patterns": analysis.patterns,
-            "suggestions": analysis.suggestions,
-            "fatigueAnalysis": analysis.fatigue_analysis,
-        }
-    )
+    summary = summary_of(athlete, plan, week, analysis, texts=narrate(findings_of(analysis)))
+    if not insert_once(summary):
+        # Another run stored this week's summary first; theirs stands.
+        return AIWeeklySummary.objects.get(athlete=athlete, week_end_date=week.week_end), False
+    return summary, True
+
+
+def findings_of(analysis) -> dict:
+    """The analysis's texts under the names the narrator and the schemas use."""
+    return {
+        "patterns": analysis.patterns,
+        "suggestions": analysis.suggestions,
+        "fatigueAnalysis": analysis.fatigue_analysis,
+    }
+
+
+def summary_of(athlete, plan, week, analysis, *, texts) -> AIWeeklySummary:
+    """The summary row of an analysed week, validated but not stored (no query): `texts` are
+    the findings as stored, the engine's own or the narrator's."""
     summary = AIWeeklySummary(
         athlete=athlete,
         plan=plan,
@@ -167,14 +208,12 @@ def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary,
         suggestions=texts["suggestions"],
         generated_at=timezone.now(),
     )
-    # The athlete and plan are loaded objects: checking they exist would cost a query each.
+    # The athlete and plan are loaded objects: checking they exist would cost a query each;
+    # the unique constraint is left to the INSERT, where it decides races.
     summary.full_clean(
         exclude=["athlete", "plan"], validate_unique=False, validate_constraints=False
     )
-    if not insert_once(summary):
-        # Another run stored this week's summary first; theirs stands.
-        return AIWeeklySummary.objects.get(athlete=athlete, week_end_date=week.week_end), False
-    return summary, True
+    return summary
 
 
 def complete_ended_plans(now=None) -> int:
