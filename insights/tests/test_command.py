@@ -13,7 +13,7 @@ from accounts.models import Athlete
 from accounts.tests.factories import AthleteFactory
 from insights.engine.analysis import analyse
 from insights.models import AIWeeklySummary
-from insights.services import gather_week, generate_summary
+from insights.services import build_week, gather_week, generate_summary
 from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus, TrainingPlan
 from training.tests.factories import TrainingPlanFactory, TrainingSessionFactory
@@ -300,17 +300,14 @@ def test_any_error_in_one_athlete_week_leaves_the_others(clock, monkeypatch):
     first, second = AthleteFactory(), AthleteFactory()
     logged_week(first, LAST_MONDAY)
     logged_week(second, LAST_MONDAY)
-    real = generate_summary
+    real = build_week
 
-    def fail_for_first(*, athlete, **kwargs):
-        if athlete.pk == first.pk:
-            raise RuntimeError("the narrator's library crashed")
-        return real(athlete=athlete, **kwargs)
+    def fail_for_first(week_start, *, planned, **kwargs):
+        if planned.plan.athlete_id == first.pk:
+            raise RuntimeError("a rule crashed on this athlete's data")
+        return real(week_start, planned=planned, **kwargs)
 
-    monkeypatch.setattr(
-        "insights.management.commands.generate_weekly_summaries.generate_summary",
-        fail_for_first,
-    )
+    monkeypatch.setattr("insights.jobs.build_week", fail_for_first)
 
     with pytest.raises(CommandError):
         run()
