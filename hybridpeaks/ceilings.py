@@ -8,14 +8,8 @@ are read) plus 3 small queries. They exist only when BENCHMARK_CEILINGS is on (s
 never in a normal deployment.
 """
 
-import importlib
-from contextlib import contextmanager
-
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.test.utils import override_settings
-from django.urls import clear_url_caches
 from django.views.decorators.http import require_GET
 
 from training.models import Exercise
@@ -41,21 +35,3 @@ def c3(request):
     own = Exercise.objects.filter(created_by__user=request.user).exists()
     context = {"name": "C3", "rows": rows, "count": count, "own": own}
     return render(request, TEMPLATE, context)
-
-
-@contextmanager
-def switched(on: bool):
-    """The URLconf rebuilt in this process with the ceilings on or off, and restored after:
-    for the benchmark's in-process query counts and for tests (urls.py reads the switch once,
-    at import)."""
-    try:
-        with override_settings(BENCHMARK_CEILINGS=on):
-            _reload_urlconf()
-            yield
-    finally:
-        _reload_urlconf()  # the override has ended: as the settings say again
-
-
-def _reload_urlconf():
-    importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
-    clear_url_caches()

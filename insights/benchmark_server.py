@@ -7,6 +7,7 @@ what plain-http localhost needs differs: no HTTPS redirect, no secure-only cooki
 """
 
 import http.client
+import importlib
 import os
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.test.utils import override_settings
+from django.urls import clear_url_caches
 
 WORKERS = 2
 HOST = "127.0.0.1"
@@ -146,3 +149,21 @@ def fetch(
     finally:
         connection.close()
     return Answer(response.status, body, {name: morsel.value for name, morsel in jar.items()})
+
+
+@contextmanager
+def switched(on: bool):
+    """The URLconf rebuilt in this process with the ceilings on or off, and restored after:
+    for the benchmark's in-process query counts and for tests (urls.py reads the switch once,
+    at import)."""
+    try:
+        with override_settings(BENCHMARK_CEILINGS=on):
+            _reload_urlconf()
+            yield
+    finally:
+        _reload_urlconf()  # the override has ended: as the settings say again
+
+
+def _reload_urlconf():
+    importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
+    clear_url_caches()

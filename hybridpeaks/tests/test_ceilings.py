@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.tests.factories import CoachFactory
-from hybridpeaks.ceilings import switched
+from insights.benchmark_server import switched
 from training.tests.factories import ExerciseFactory
 
 C0, C3 = "/benchmark/c0/", "/benchmark/c3/"

@@ -31,7 +31,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Athlete
-from hybridpeaks.ceilings import switched
 from insights.benchmark_data import (
     build,
     database_version,
@@ -42,7 +41,14 @@ from insights.benchmark_data import (
     write_summaries,
 )
 from insights.benchmark_report import ROSTER_MAX_HTML, ROSTER_SHARE, Measured, Page, table
-from insights.benchmark_server import collect_static, fetch, gunicorn, production_env, settle
+from insights.benchmark_server import (
+    collect_static,
+    fetch,
+    gunicorn,
+    production_env,
+    settle,
+    switched,
+)
 from insights.benchmark_wrk import CONNECTIONS, THREADS, run_wrk, wrk_path
 from training.selectors import monday_of
 
