@@ -39,6 +39,7 @@ from training.models import (
     TrainingPlan,
     TrainingSession,
 )
+from training.prescription import Prescription
 from training.selectors import monday_of
 
 # More athletes than this and the database is probably not a scratch one (see --force).
@@ -214,7 +215,7 @@ def log(athlete, session, one_rep_maxes, rpe_loads, load, rng):
         rpe = rng.choice((7, 8, 8, 9))
     else:
         actual = endurance_actual(session.prescription)
-        planned = session.prescription["duration"]["value"]
+        planned = Prescription.of(session.type, session.prescription).duration.value
         actual["duration"]["value"] = round(planned * load * rng.uniform(0.9, 1.1))
         actual["avgHeartRate"] = rng.randint(132, 158)
         rpe = rng.choice((5, 6, 6, 7))
