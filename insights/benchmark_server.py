@@ -9,6 +9,7 @@ what plain-http localhost needs differs: no HTTPS redirect, no secure-only cooki
 import http.client
 import importlib
 import os
+import platform
 import subprocess
 import sys
 import time
@@ -16,10 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
+import django
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.management.base import CommandError
 from django.test.utils import override_settings
 from django.urls import clear_url_caches
+
+from insights.benchmark_data import database_version
 
 WORKERS = 2
 HOST = "127.0.0.1"
@@ -65,9 +70,27 @@ def collect_static(env: dict[str, str]) -> None:
         raise CommandError(f"collectstatic failed:\n{done.stderr}")
 
 
+@dataclass(frozen=True)
+class Served:
+    url: str  # the base URL, http://HOST:port
+    pid: int  # gunicorn's master process
+
+    def worker_memory(self) -> dict[int, int]:
+        """Each worker process's resident memory in bytes, by pid (Linux's /proc)."""
+        with open(f"/proc/{self.pid}/task/{self.pid}/children") as children:
+            pids = [int(pid) for pid in children.read().split()]
+        return {pid: _resident_bytes(pid) for pid in pids}
+
+
+def _resident_bytes(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) * 1024  # "VmRSS:   123456 kB"
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], port: int):
-    """gunicorn serving the project on HOST:port until the block ends; yields its base URL."""
+    """gunicorn serving the project on HOST:port until the block ends; yields it as Served."""
     command = [
         sys.executable,
         "-m",
@@ -81,7 +104,7 @@ def gunicorn(env: dict[str, str], port: int):
     server = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)  # noqa: S603
     try:
         _wait_until_up(server, port)
-        yield f"http://{HOST}:{port}"
+        yield Served(f"http://{HOST}:{port}", server.pid)
     finally:
         server.terminate()
         try:
@@ -167,3 +190,30 @@ def switched(on: bool):
 def _reload_urlconf():
     importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
     clear_url_caches()
+
+
+def sign_in(user) -> str:
+    """A session for `user` as django.contrib.auth.login leaves one, without a password (the
+    synthetic users have none); signed with the settings' SECRET_KEY, here the run's."""
+    store = importlib.import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            model = next(line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True)  # noqa: S607
+    gunicorn_version = importlib.import_module("gunicorn").__version__
+    return (
+        f"{os.cpu_count()} cores ({model}), {database_version()}, Python "
+        f"{platform.python_version()}, Django {django.get_version()}, gunicorn "
+        f"{gunicorn_version}, {wrk.stdout.splitlines()[0] if wrk.stdout else 'wrk'}"
+    )

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.factories import AthleteFactory
-from insights.management.commands.benchmark_pages import main_pages, sign_in
+from insights.benchmark_server import sign_in
+from insights.management.commands.benchmark_pages import main_pages
 
 
 @pytest.mark.django_db

@@ -9,19 +9,13 @@ read as a share of the two C3 runs around it. Prints a Markdown table
 (insights/benchmark_report.py) and removes what it created unless --keep.
 """
 
-import os
-import platform
 import secrets
 import statistics
-import subprocess
 import tempfile
 import time
 from datetime import timedelta
-from importlib import import_module
 
-import django
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -33,7 +27,6 @@ from django.utils import timezone
 from accounts.models import Athlete
 from insights.benchmark_data import (
     build,
-    database_version,
     refuse_a_real_database,
     remove,
     system_catalog,
@@ -45,8 +38,10 @@ from insights.benchmark_server import (
     collect_static,
     fetch,
     gunicorn,
+    machine,
     production_env,
     settle,
+    sign_in,
     switched,
 )
 from insights.benchmark_wrk import CONNECTIONS, THREADS, run_wrk, wrk_path
@@ -137,15 +132,15 @@ class Command(BaseCommand):
             env = production_env(secret_key=secret_key, static_root=static_root)
             collect_static(env)
             queries = count_queries(pages, cookies, secret_key, static_root)
-            with gunicorn(env, port) as base_url:
+            with gunicorn(env, port) as server:
                 sizes = {page: self.probe(page, cookies, port) for page in pages}
 
                 def measure(page, warm):
                     jar = cookies[page.who]
                     if warm:
-                        run_wrk(base_url + page.path, cookies=jar, seconds=warm)
+                        run_wrk(server.url + page.path, cookies=jar, seconds=warm)
                         settle(port)
-                    load = run_wrk(base_url + page.path, cookies=jar, seconds=duration)
+                    load = run_wrk(server.url + page.path, cookies=jar, seconds=duration)
                     settle(port)
                     self.stdout.write(f"  {page.name}: {load.requests_per_second:,.1f} req/s")
                     return load
@@ -190,17 +185,6 @@ class Command(BaseCommand):
             broken.add("C3")
         if broken:
             raise CommandError(f"Errors under load on: {', '.join(sorted(broken))}.")
-
-
-def sign_in(user) -> str:
-    """A session for `user` as django.contrib.auth.login leaves one, without a password (the
-    synthetic users have none); signed with the settings' SECRET_KEY, here the run's."""
-    store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    return store.session_key
 
 
 def main_pages(athlete, now) -> list[Page]:
@@ -261,19 +245,3 @@ def count_queries(pages, cookies, secret_key, static_root) -> dict[Page, int]:
                 raise CommandError(f"{page.name} answered {response.status_code} in-process.")
             counts[page] = len(captured.captured_queries)
     return counts
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as cpuinfo:
-            model = next(line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line)
-    except (OSError, StopIteration):
-        pass
-    wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True)  # noqa: S607
-    gunicorn_version = import_module("gunicorn").__version__
-    return (
-        f"{os.cpu_count()} cores ({model}), {database_version()}, Python "
-        f"{platform.python_version()}, Django {django.get_version()}, gunicorn "
-        f"{gunicorn_version}, {wrk.stdout.splitlines()[0] if wrk.stdout else 'wrk'}"
-    )
