@@ -10,6 +10,7 @@ import http.client
 import importlib
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -210,10 +211,17 @@ def machine() -> str:
             model = next(line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line)
     except (OSError, StopIteration):
         pass
-    wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True)  # noqa: S607
     gunicorn_version = importlib.import_module("gunicorn").__version__
     return (
         f"{os.cpu_count()} cores ({model}), {database_version()}, Python "
         f"{platform.python_version()}, Django {django.get_version()}, gunicorn "
-        f"{gunicorn_version}, {wrk.stdout.splitlines()[0] if wrk.stdout else 'wrk'}"
+        f"{gunicorn_version}, {_wrk_version()}"
     )
+
+
+def _wrk_version() -> str:
+    """wrk's first line of `wrk -v`; the soak benchmark runs without wrk installed."""
+    if shutil.which("wrk") is None:
+        return "no wrk"
+    wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True)  # noqa: S607
+    return wrk.stdout.splitlines()[0] if wrk.stdout else "wrk"
