@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import athletes_visible_to, coach_required
 from insights.models import AIWeeklySummary
 from insights.roster import roster as roster_rows
-from training.selectors import monday_of, sessions_of_weeks
+from insights.roster import weeks_counted
+from training.selectors import monday_of
 
 PAST_WEEKS = 4
 
@@ -35,9 +36,9 @@ def athlete(request, athlete_id):
     today = timezone.localdate(timezone=request.user.zoneinfo)
     this_monday = monday_of(today)
     mondays = [this_monday + timedelta(weeks=n) for n in range(-PAST_WEEKS, 2)]
-    planned = sessions_of_weeks([athlete.pk], mondays)
+    counted = weeks_counted([athlete.pk], mondays, today)
     weeks = [
-        _week_row(planned[athlete.pk, monday], monday, is_current=monday == this_monday)
+        _week_row(counted.get((athlete.pk, monday)), monday, is_current=monday == this_monday)
         for monday in reversed(mondays)
     ]
     summaries = AIWeeklySummary.objects.filter(athlete=athlete).order_by("-week_end_date")
@@ -45,18 +46,12 @@ def athlete(request, athlete_id):
         "athlete": athlete,
         "today": today,
         "weeks": weeks,
-        "summaries": summaries[:12],
+        "summaries": list(summaries.only("week_end_date", "adherence_rate", "suggestions")[:12]),
     }
     return render(request, "insights/athlete.html", context)
 
 
-def _week_row(week, monday, *, is_current: bool) -> dict:
-    """A row of the athlete page's weeks table: the plan that stands, done of planned."""
-    done = sum(1 for view in week.views if view.session.log_count)
-    return {
-        "monday": monday,
-        "plan": week.plan,
-        "planned": len(week.views),
-        "done": done,
-        "is_current": is_current,
-    }
+def _week_row(plan, monday, *, is_current: bool) -> dict:
+    """A row of the athlete page's weeks table: the plan that stands (weeks_counted's dict,
+    or None) with its sessions done of planned."""
+    return {"monday": monday, "plan": plan, "is_current": is_current}

@@ -114,3 +114,14 @@ def exercise_names(sessions) -> dict[str, str]:
 def benchmarks_of(athlete):
     """An athlete's benchmark history, newest first, with exercises."""
     return BenchmarkMetric.objects.filter(athlete=athlete).select_related("exercise")
+
+
+def standing_by_week(plans) -> dict[tuple, dict]:
+    """The plan that stands for each (athlete id, Monday), from standing plans read as values()
+    rows with athlete_id, week_start_date and status: of a week with both an active and a
+    completed plan, the active one, as in the reads above. For pages that count rather than
+    show sessions (the coach's roster and athlete page)."""
+    standing = {}
+    for plan in sorted(plans, key=lambda row: row["status"]):  # "active" before "completed"
+        standing.setdefault((plan["athlete_id"], plan["week_start_date"]), plan)
+    return standing

@@ -282,3 +282,25 @@ def session_targets(session_type, prescription, benchmarks, exercise_names=None)
     if session_type == "endurance":
         return [endurance_target(prescription, benchmarks)]
     return []
+
+
+@dataclass(frozen=True)
+class _Present:
+    """A stand-in benchmark for missing_benchmarks: any positive value means "has it"."""
+
+    value: Decimal = Decimal(1)
+
+
+def missing_benchmarks(session_type, prescription, present, exercise_names=None) -> frozenset:
+    """The benchmarks session_targets names as missing (Target.missing) for an athlete with a
+    benchmark of each (metric_type, exercise id) in `present`, whatever their values.
+
+    A target lacks a benchmark only when none is stored, and a stored value is always a
+    positive number (BenchmarkMetric's constraint), so the answer depends on which benchmarks
+    exist, never on their values: a page reading many athletes (the coach's roster) reads no
+    values and asks once per distinct prescription and set of benchmarks."""
+    index = Benchmarks(
+        {(metric, exercise_key(exercise)): _Present() for metric, exercise in present}
+    )
+    targets = session_targets(session_type, prescription, index, exercise_names)
+    return frozenset(target.missing for target in targets if target.missing)

@@ -354,14 +354,14 @@ def test_a_refused_revocation_leaves_the_invitation_pending(client, world, role)
 @pytest.mark.django_db
 def test_another_coachs_pages_show_nothing_of_the_owning_coach(client, world):
     """The other coach's roster and invitations answer 200, but with their own data only."""
-    athlete_email = world.owning_athlete.user.email
+    athlete_page = reverse("training:athlete", args=[world.owning_athlete.pk])
     revoke_url = reverse("accounts:revoke_invitation", args=[world.invitation.pk])
     pages = {"roster": reverse("training:roster"), "invitations": reverse("accounts:invitations")}
 
     client.force_login(world.users["owning_coach"])
-    assert athlete_email in client.get(pages["roster"]).text
+    assert athlete_page in client.get(pages["roster"]).text
     assert revoke_url in client.get(pages["invitations"]).text
 
     client.force_login(world.users["other_coach"])
-    assert athlete_email not in client.get(pages["roster"]).text
+    assert athlete_page not in client.get(pages["roster"]).text
     assert revoke_url not in client.get(pages["invitations"]).text
