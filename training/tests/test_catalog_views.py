@@ -10,6 +10,7 @@ from training.tests.factories import (
     TrainingSessionFactory,
     strength_prescription,
 )
+from training.views.catalog import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -175,12 +176,64 @@ def test_the_list_stays_within_its_query_budget(
     ExerciseFactory.create_batch(50)
     ExerciseFactory.create_batch(50, created_by=coach, is_public=False)
     ExerciseFactory.create_batch(50, created_by=other_coach, is_public=True)
-    # Session, user, coach profile (the role check), exercises with their creators.
+    # Session, user, coach profile (the role check), a page of exercises with their
+    # creators and the count of all that match (one query: training/paging.py).
     with django_assert_max_num_queries(4):
-        response = coach_client.get(LIST)
-    assert len(response.context["rows"]) == 150
+        response = coach_client.get(LIST, {"page": "3"})
+    assert len(response.context["rows"]) == PAGE_SIZE
+    assert response.context["page"].paginator.count == 150
     with django_assert_max_num_queries(4):
         coach_client.get(LIST, {"q": "exercise", "muscle": "quads"}, headers={"HX-Request": "1"})
+
+
+# Pages
+
+
+def test_the_list_shows_a_page_at_a_time_and_says_how_many_in_all(coach_client):
+    for n in range(PAGE_SIZE * 2 + 3):
+        ExerciseFactory(name=f"Lift {n:02}")
+
+    first = coach_client.get(LIST)
+    last = coach_client.get(LIST, {"page": "3"})
+
+    assert names(first) == [f"Lift {n:02}" for n in range(PAGE_SIZE)]
+    assert names(last) == [f"Lift {n:02}" for n in range(PAGE_SIZE * 2, PAGE_SIZE * 2 + 3)]
+    assert f"{PAGE_SIZE * 2 + 3} exercises. Showing 1–{PAGE_SIZE}." in first.text
+    assert "Page 3 of 3" in last.text
+    assert 'href="?page=2" rel="next"' in first.text
+    assert 'href="?page=2" rel="prev"' in last.text
+    assert 'rel="next"' not in last.text
+
+
+def test_page_links_keep_the_filters(coach_client):
+    for n in range(PAGE_SIZE + 1):
+        ExerciseFactory(name=f"Squat {n:02}", category=ExerciseCategory.SQUAT)
+    ExerciseFactory(name="Deadlift", category=ExerciseCategory.HINGE)
+
+    response = coach_client.get(LIST, {"q": "squat", "category": "squat"})
+
+    assert f"{PAGE_SIZE + 1} exercises match." in response.text
+    assert 'href="?q=squat&amp;category=squat&amp;page=2"' in response.text
+    second = coach_client.get(LIST, {"q": "squat", "category": "squat", "page": "2"})
+    assert names(second) == [f"Squat {PAGE_SIZE:02}"]
+
+
+@pytest.mark.parametrize("asked", ["9", "x", "-1", "0"])
+def test_a_page_out_of_range_shows_the_nearest_one(coach_client, asked):
+    for n in range(PAGE_SIZE + 1):
+        ExerciseFactory(name=f"Lift {n:02}")
+
+    page = coach_client.get(LIST, {"page": asked}).context["page"]
+
+    assert page.number == (2 if asked == "9" else 1)
+    assert len(page) == (1 if asked == "9" else PAGE_SIZE)
+
+
+def test_one_page_needs_no_page_links(coach_client):
+    ExerciseFactory(name="Back squat")
+    response = coach_client.get(LIST)
+    assert "Pages of exercises" not in response.text
+    assert "Showing" not in response.text
 
 
 # Creating

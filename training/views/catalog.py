@@ -2,10 +2,12 @@
 
 A coach sees system exercises, public ones and their own (selectors.exercises_visible_to), but
 may change only their own: anything else is a 404 on the edit and delete URLs. The list
-filters as you type with htmx and works as a plain GET form without JavaScript.
+filters as you type with htmx and works as a plain GET form without JavaScript; it shows
+PAGE_SIZE exercises a page, the filters kept in the page links.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,12 +21,23 @@ from hybridpeaks.core.json_validation import schema_validator, searchable
 from training import services
 from training.forms import ExerciseForm
 from training.models import Exercise, ExerciseCategory
+from training.paging import page_of
 from training.selectors import catalog
 
 LIST_TEMPLATE = "training/catalog.html"
 FORM_TEMPLATE = "training/exercise_form.html"
 FORM_FIELDS = ("name", "category", "muscle_groups", "is_public")
 MAX_QUERY = 100
+PAGE_SIZE = 25
+# What a row shows: a page reads these columns only (the creator's name for "Shared by").
+ROW_COLUMNS = (
+    "name",
+    "category",
+    "muscle_groups",
+    "is_public",
+    "created_by_id",
+    "created_by__name",
+)
 
 
 def muscle_groups() -> list[str]:
@@ -56,6 +69,11 @@ class Filters:
     def active(self) -> bool:
         return bool(self.q or self.category or self.muscle)
 
+    def query(self, page: int) -> str:
+        """The query string of a page of these results: the filters set, then the page."""
+        fields = {name: value for name, value in asdict(self).items() if value}
+        return "?" + urlencode({**fields, "page": page})
+
 
 @dataclass(frozen=True)
 class Row:
@@ -84,6 +102,8 @@ def _own_exercise(request, pk) -> Exercise:
 def exercise_list(request):
     coach = request.user.coach
     filters = Filters.from_query(request.GET)
+    found = catalog(coach, q=filters.q, category=filters.category, muscle=filters.muscle)
+    page = page_of(found.only(*ROW_COLUMNS), request.GET.get("page"), PAGE_SIZE)
     rows = [
         Row(
             exercise=exercise,
@@ -91,9 +111,7 @@ def exercise_list(request):
             ownership=_ownership(exercise, coach),
             editable=exercise.created_by_id == coach.pk,
         )
-        for exercise in catalog(
-            coach, q=filters.q, category=filters.category, muscle=filters.muscle
-        )
+        for exercise in page
     ]
     template = LIST_TEMPLATE
     # Boosted links and history restores need the whole page; typing in the filters, the rows.
@@ -101,6 +119,9 @@ def exercise_list(request):
         template += "#results"
     context = {
         "rows": rows,
+        "page": page,
+        "previous_query": filters.query(page.number - 1) if page.has_previous() else None,
+        "next_query": filters.query(page.number + 1) if page.has_next() else None,
         "filters": filters,
         "categories": ExerciseCategory.choices,
         "muscle_groups": [(group, readable(group)) for group in muscle_groups()],
