@@ -37,13 +37,13 @@ from insights.services import (
 from logging_app.models import WorkoutLog
 from logging_app.services import LOG_WINDOW
 from training.models import TrainingPlan
-from training.selectors import exercises_by_id, monday_of, sessions_of_weeks
+from training.selectors import exercises_by_id, monday_of, standing_weeks
 
 logger = logging.getLogger(__name__)
 
 # How far back the default run catches up; older gaps need an explicit backfill (`weeks`).
 CATCH_UP_WEEKS = 8
-# Athletes per chunk: large enough that the chunk's dozen queries are cheap per athlete-week,
+# Athletes per chunk: large enough that the chunk's ten queries are cheap per athlete-week,
 # small enough that a chunk is a task of seconds, redelivered whole if its worker dies.
 CHUNK_SIZE = 200
 
@@ -117,11 +117,12 @@ def chunks(now: datetime, size: int = CHUNK_SIZE, *, weeks: int | None = None) -
 
 
 def summarise_chunk(athlete_ids: list, *, now: datetime, weeks: int | None = None) -> ChunkOutcome:
-    """Store the missing summaries of these athletes' weeks in about a dozen queries, however
-    many athletes: their activity (1), the chunk's stored summaries (1), planned weeks (at most
-    5, training.selectors.sessions_of_weeks), logs (1), exercises (1), first plan weeks (1),
-    the INSERT (1) and the stored ids read back (1). An athlete-week that raises is logged and
-    counted as failed; the others are still written. Safe to run twice or concurrently."""
+    """Store the missing summaries of these athletes' weeks in about ten queries, however
+    many athletes: their activity (1), the chunk's stored summaries (1), the standing plans,
+    their sessions and the benchmarks (3, training.selectors.standing_weeks), logs (1),
+    exercises (1), first plan weeks (1), the INSERT (1) and the stored ids read back (1). An
+    athlete-week that raises is logged and counted as failed; the others are still written.
+    Safe to run twice or concurrently."""
     athletes = list(athletes_with_last_activity().filter(pk__in=athlete_ids))
     tries = {a.pk: weeks_to_try(a, now=now, weeks=weeks) for a in athletes}
     tries = {pk: mondays for pk, mondays in tries.items() if mondays}
@@ -151,7 +152,7 @@ class _ChunkData:
     """Everything a chunk's athlete-weeks read, fetched once for the whole chunk."""
 
     stored: set  # (athlete id, Sunday) of the summaries already written
-    planned: dict  # (athlete id, Monday) → training.selectors.PlannedWeek
+    planned: dict  # (athlete id, Monday) → training.selectors.StandingWeek
     logs: dict  # athlete id → their logs in the chunk's widest window, oldest first
     exercises: dict  # exercise id → Exercise, for every id the chunk's documents name
     first_plans: dict  # athlete id → their first plan's Monday
@@ -165,7 +166,7 @@ class _ChunkData:
                 athlete_id__in=ids, week_end_date__in=[m + timedelta(days=6) for m in mondays]
             ).values_list("athlete_id", "week_end_date")
         )
-        planned = sessions_of_weeks(ids, mondays)
+        planned = standing_weeks(ids, mondays)
         # One range for the chunk (usually every athlete wants the same week): each
         # athlete-week keeps its own window of it (_summary).
         windows = [log_window(a.user.zoneinfo, m) for a in athletes for m in tries[a.pk]]

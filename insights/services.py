@@ -9,18 +9,18 @@ athlete and week. Safe to run twice, or on two machines at once: the unique cons
 import logging
 from datetime import datetime, time, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from hybridpeaks.core.db import insert_once
 from insights.engine.analysis import analyse
-from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, Week
+from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, Week, exercise_key
 from insights.models import AIWeeklySummary
 from insights.narrator import narrate
-from logging_app.models import WorkoutLog
+from logging_app.models import WorkoutLog, log_kind
 from logging_app.services import LOG_WINDOW
 from training.models import ExerciseCategory, PlanStatus, TrainingPlan
-from training.selectors import exercises_by_id, planned_week
-from training.targets import exercise_key
+from training.selectors import exercises_by_id, standing_weeks
 
 logger = logging.getLogger(__name__)
 
@@ -53,22 +53,28 @@ def log_window(zone, week_start) -> tuple[datetime, datetime]:
 
 
 def logs_read_by_week():
-    """Logs as build_week reads them: with their session (its type, prescription and
-    duration), oldest first, and only the columns it reads (a chunk reads thousands)."""
+    """Logs as build_week reads them, oldest first: named rows of the columns it reads, their
+    session's type, prescription and duration alongside (a chunk reads thousands, and a model
+    instance for each log and its session cost more than the rest of the read)."""
     return (
-        WorkoutLog.objects.select_related("session")
-        .only(
+        WorkoutLog.objects.annotate(
+            session_type=F("session__type"),
+            session_prescription=F("session__prescription"),
+            session_duration=F("session__estimated_duration"),
+        )
+        .order_by("completed_at")
+        .values_list(
             "athlete_id",
             "session_id",
             "completed_at",
             "actual_data",
             "rpe",
             "notes",
-            "session__type",
-            "session__prescription",
-            "session__estimated_duration",
+            "session_type",
+            "session_prescription",
+            "session_duration",
+            named=True,
         )
-        .order_by("completed_at")
     )
 
 
@@ -86,7 +92,7 @@ def exercise_ids_of(sessions, logs) -> set[str]:
 def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
     """The engine's input for one athlete-week (a handful of queries, whatever the size)."""
     zone = athlete.user.zoneinfo
-    planned = planned_week(athlete, week_start)
+    planned = standing_weeks([athlete.pk], [week_start])[athlete.pk, week_start]
     since, until = log_window(zone, week_start)
     logs = list(
         logs_read_by_week().filter(athlete=athlete, completed_at__gte=since, completed_at__lt=until)
@@ -159,16 +165,16 @@ def build_week(week_start, *, zone, planned, logs, exercises, history_start) -> 
 
 
 def _logged(log, zone) -> Logged:
-    session = log.session
+    """A row of logs_read_by_week as the engine reads it."""
     return Logged(
         session_id=str(log.session_id) if log.session_id else None,
         completed_on=timezone.localdate(log.completed_at, zone),
-        type=log.kind,
+        type=log_kind(log.session_type, log.actual_data),
         actual_data=log.actual_data,
         rpe=log.rpe,
         notes=log.notes,
-        estimated_duration=session.estimated_duration if session else None,
-        prescription=session.prescription if session else None,
+        estimated_duration=log.session_duration,
+        prescription=log.session_prescription,
         completed_at=log.completed_at,
     )
 

@@ -85,13 +85,19 @@ class WorkoutLog(models.Model):
     @property
     def kind(self) -> str:
         """strength or endurance: the session's type, or the data's shape once it is gone."""
-        if self.session_id:
-            return self.session.type
-        is_strength = isinstance(self.actual_data, dict) and "exercises" in self.actual_data
-        return TrainingSession.Type.STRENGTH if is_strength else TrainingSession.Type.ENDURANCE
+        return log_kind(self.session.type if self.session_id else None, self.actual_data)
 
     def clean(self):
         super().clean()
         validate_document(
             self.actual_data, schema=f"logging_app:actual_data_{self.kind}", field="actual_data"
         )
+
+
+def log_kind(session_type: str | None, actual_data) -> str:
+    """WorkoutLog.kind from a log read as values (the weekly job reads thousands): its
+    session's type, or without a session the shape of its data."""
+    if session_type:
+        return session_type
+    is_strength = isinstance(actual_data, dict) and "exercises" in actual_data
+    return TrainingSession.Type.STRENGTH if is_strength else TrainingSession.Type.ENDURANCE

@@ -53,25 +53,28 @@ class PlannedWeek:
         return [view.session for view in self.views]
 
 
-def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
-    """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
-    most five queries whatever their number: the standing plans, their sessions, the sessions'
-    logs, the athletes' benchmarks, and the exercise names (fewer when there is nothing to
-    read). The roster reads every athlete's week with it, the weekly job a chunk of athletes.
+@dataclass(frozen=True)
+class StandingWeek:
+    """One athlete's week as the weekly analysis reads it: the plan that stands (or None), its
+    sessions in order, without logs or targets, and the athlete's benchmarks."""
 
-    Of a week with both an active and a completed plan, the active one stands. Each session
-    carries its prefetched `logs` (the athlete pages show the log, the roster counts done
-    sessions) and `log_count` (the builder's done/not done). This is the one read in training
-    that reaches logs, through the reverse relation `logs`: logging_app stands to our right,
-    and the builder needs done/not done, so the relation is used here and nowhere else."""
+    plan: TrainingPlan | None
+    sessions: list[TrainingSession]
+    benchmarks: list[BenchmarkMetric]
+
+
+def standing_weeks(athlete_ids, mondays, sessions=None) -> dict[tuple, StandingWeek]:
+    """Each (athlete id, Monday) pair's StandingWeek in three queries whatever their number:
+    the standing plans, their sessions (`sessions`, a TrainingSession queryset, to read more
+    with them), the athletes' benchmarks. Of a week with both an active and a completed plan,
+    the active one stands. The weekly job reads a chunk of athletes with it; the pages read
+    sessions_of_weeks, which builds on it."""
     athlete_ids, mondays = list(athlete_ids), list(mondays)
-    sessions = TrainingSession.objects.annotate(log_count=Count("logs")).order_by(
-        "date", "created_at"
-    )
+    sessions = TrainingSession.objects.all() if sessions is None else sessions
     plans = (
         TrainingPlan.objects.standing()
         .filter(athlete_id__in=athlete_ids, week_start_date__in=mondays)
-        .prefetch_related(Prefetch("sessions", sessions.prefetch_related("logs")))
+        .prefetch_related(Prefetch("sessions", sessions.order_by("date", "created_at")))
         .order_by("status")  # "active" sorts before "completed"
     )
     standing = {}
@@ -80,17 +83,37 @@ def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
     benchmarks = defaultdict(list)
     for benchmark in BenchmarkMetric.objects.filter(athlete_id__in=athlete_ids):
         benchmarks[benchmark.athlete_id].append(benchmark)
-    planned = [s for plan in standing.values() for s in plan.sessions.all()]
-    names = exercise_names(planned)
-    indexes = {athlete_id: Benchmarks(items) for athlete_id, items in benchmarks.items()}
     weeks = {}
     for athlete_id in athlete_ids:
-        index = indexes.get(athlete_id, Benchmarks())
         for monday in mondays:
             plan = standing.get((athlete_id, monday))
-            views = [session_view(s, index, names) for s in plan.sessions.all()] if plan else []
-            weeks[athlete_id, monday] = PlannedWeek(plan, views, benchmarks[athlete_id])
+            planned = list(plan.sessions.all()) if plan else []
+            weeks[athlete_id, monday] = StandingWeek(plan, planned, benchmarks[athlete_id])
     return weeks
+
+
+def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
+    """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
+    most five queries whatever their number: the standing plans, their sessions, the sessions'
+    logs, the athletes' benchmarks (standing_weeks), and the exercise names (fewer when there
+    is nothing to read). The roster reads every athlete's week with it.
+
+    Each session carries its prefetched `logs` (the athlete pages show the log, the roster
+    counts done sessions) and `log_count` (the builder's done/not done). This is the one read
+    in training that reaches logs, through the reverse relation `logs`: logging_app stands to
+    our right, and the builder needs done/not done, so the relation is used here and nowhere
+    else."""
+    sessions = TrainingSession.objects.annotate(log_count=Count("logs")).prefetch_related("logs")
+    weeks = standing_weeks(athlete_ids, mondays, sessions)
+    names = exercise_names([s for week in weeks.values() for s in week.sessions])
+    indexes = {}
+    planned = {}
+    for (athlete_id, monday), week in weeks.items():
+        if athlete_id not in indexes:
+            indexes[athlete_id] = Benchmarks(week.benchmarks)
+        views = [session_view(s, indexes[athlete_id], names) for s in week.sessions]
+        planned[athlete_id, monday] = PlannedWeek(week.plan, views, week.benchmarks)
+    return planned
 
 
 def planned_week(athlete, monday: date) -> PlannedWeek:

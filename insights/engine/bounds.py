@@ -49,29 +49,50 @@ def _shown(number) -> str:
     return text if len(text) <= 20 else str(Decimal(text).normalize(Context(prec=3))).lower()
 
 
+def _fine(value) -> bool:
+    """True when every number in `value` is usable: the check of every number, without the
+    path each would be named by. A week holds thousands of numbers and almost never a bad
+    one, so the common JSON types are tested by exact type inline (no call, no path string),
+    and anything else (Decimal, tuples, other mappings, subclasses) by the general walk."""
+    kind = type(value)
+    if kind is dict:
+        items = value.values()
+    elif kind is list:
+        items = value
+    else:
+        return all(_usable(number) for _, number in _numbers(value, ""))
+    for item in items:
+        kind = type(item)
+        if kind is int or kind is float:
+            if not -MAX_MAGNITUDE <= item <= MAX_MAGNITUDE:  # NaN fails every comparison
+                return False
+        elif kind is str or item is None:
+            continue
+        elif not _fine(item):
+            return False
+    return True
+
+
+def _documents(week: Week) -> Iterator[tuple[tuple, object]]:
+    """Every document of the week with what names it, as parts to format only if refused."""
+    for p in week.planned:
+        yield ("plan of", p.date, "prescription"), p.prescription
+        yield ("plan of", p.date, "estimatedDuration"), p.estimated_duration
+    for log in week.all_logs():
+        yield ("log of", log.completed_on, "actualData"), log.actual_data
+        yield ("log of", log.completed_on, "prescription"), log.prescription
+        yield ("log of", log.completed_on, "rpe"), log.rpe
+        yield ("log of", log.completed_on, "estimatedDuration"), log.estimated_duration
+    for b in week.benchmarks:
+        yield (f"benchmark {b.metric_type} of", b.established_at, None), b.value
+
+
 def refuse_unusable_numbers(week: Week) -> None:
     """Raise UnusableNumber naming the first NaN, infinite or absurdly large number."""
-    documents = [
-        (f"plan of {p.date}: {name}", value)
-        for p in week.planned
-        for name, value in (
-            ("prescription", p.prescription),
-            ("estimatedDuration", p.estimated_duration),
-        )
-    ] + [
-        (f"log of {log.completed_on}: {name}", value)
-        for log in week.all_logs()
-        for name, value in (
-            ("actualData", log.actual_data),
-            ("prescription", log.prescription),
-            ("rpe", log.rpe),
-            ("estimatedDuration", log.estimated_duration),
-        )
-    ]
-    documents += [
-        (f"benchmark {b.metric_type} of {b.established_at}", b.value) for b in week.benchmarks
-    ]
-    for where, document in documents:
+    for (what, day, name), document in _documents(week):
+        if _fine(document):
+            continue
+        where = f"{what} {day}: {name}" if name else f"{what} {day}"
         for path, number in _numbers(document, where):
             if not _usable(number):
                 raise UnusableNumber(

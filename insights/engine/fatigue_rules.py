@@ -250,13 +250,15 @@ def _within_a_day(before: Logged, after: Logged) -> bool:
 
 
 def interference(f: Facts) -> Finding | None:
+    cut_short = [log for log in f.week_logs if endurance.cut_short(log)]
+    if len(cut_short) < INTERFERENCE_MIN_TIMES:
+        return None  # too few to pair: the strength sessions need no reading (most weeks)
     hard = [log for log in f.week.all_logs() if _hard_lower_body(f, log)]
     pairs = []
-    for log in f.week_logs:
-        if endurance.cut_short(log):
-            strength = next((s for s in hard if _within_a_day(s, log)), None)
-            if strength is not None:
-                pairs.append((strength, log))
+    for log in cut_short:
+        strength = next((s for s in hard if _within_a_day(s, log)), None)
+        if strength is not None:
+            pairs.append((strength, log))
     if len(pairs) < INTERFERENCE_MIN_TIMES:
         return None
     shown = listing(

@@ -11,17 +11,31 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-# One spelling per exercise id: prescriptions, logs and benchmarks may hold a UUID object or
-# text, and a missed match would silently drop a lift from the analysis.
+from training import targets
 from training.prescription import EndurancePrescription, Prescription, StrengthPrescription
-from training.targets import exercise_key
 
 # How many previous weeks of logs the analysis reads (chronic load, strain percentile, CTL).
 HISTORY_WEEKS = 12
 
 DAYS_IN_WEEK = 7
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _remembered_key(exercise_id) -> str | None:
+    return targets.exercise_key(exercise_id)
+
+
+def exercise_key(exercise_id) -> str | None:
+    """One spelling per exercise id (training.targets.exercise_key): prescriptions, logs and
+    benchmarks may hold a UUID object or text, and a missed match would silently drop a lift
+    from the analysis. Remembered, because the engine asks it about the same few ids hundreds
+    of times per athlete-week and each answer parses a UUID; `typed`, so 1 and True differ."""
+    try:
+        return _remembered_key(exercise_id)
+    except TypeError:  # an unhashable id in a hand-made document: answered, not remembered
+        return targets.exercise_key(exercise_id)
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,39 @@ def test_realistic_extremes_still_analyse():
     week = Week(week_start=MONDAY, logs=[run_log(1000.0), lift_log(600)])
 
     assert analyse(week).total_volume["strength"] == "3000kg"
+
+
+def test_a_bad_number_behind_the_quick_check_is_still_named_by_its_path():
+    # The check of every number takes a short cut for dicts, lists, ints and floats; other
+    # shapes (a tuple, a Decimal, a bool beside them) go the long way and are judged alike.
+    actual = {
+        "modality": "run",
+        "completed": True,
+        "splits": [{"laps": (1, 2, Decimal("Infinity"))}],
+    }
+    week = Week(
+        week_start=MONDAY,
+        logs=[Logged(session_id=None, completed_on=MONDAY, type="endurance", actual_data=actual)],
+    )
+
+    with pytest.raises(UnusableNumber) as refused:
+        analyse(week)
+
+    assert str(refused.value).startswith(
+        f"log of {MONDAY}: actualData.splits[0].laps[2] is Infinity"
+    )
+
+
+def test_a_week_of_usable_numbers_of_every_shape_is_not_refused():
+    actual = {
+        "modality": "run",
+        "completed": True,
+        "duration": {"value": 40, "unit": "minutes"},
+        "splits": [{"laps": (1, 2.5, Decimal("3.5"))}, None, "text", -MAX_MAGNITUDE],
+    }
+    week = Week(
+        week_start=MONDAY,
+        logs=[Logged(session_id=None, completed_on=MONDAY, type="endurance", actual_data=actual)],
+    )
+
+    assert analyse(week).total_volume["endurance"] == "40min"
