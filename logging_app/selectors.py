@@ -2,11 +2,18 @@
 
 from datetime import date, timedelta
 
+from django.db.models import F, OuterRef, Subquery
+
 from logging_app.models import WorkoutLog
 from training.display import session_view
-from training.models import TrainingPlan, TrainingSession
-from training.selectors import benchmarks_of, exercise_names
+from training.models import BenchmarkMetric, TrainingPlan, TrainingSession
+from training.selectors import exercise_names
 from training.targets import Benchmarks
+
+# What a session card shows (training.display.session_view and _session_card.html read them).
+CARD_COLUMNS = ("plan_id", "date", "type", "focus", "prescription", "estimated_duration")
+# What targets are computed from (training.targets.Benchmarks: the newest of each metric).
+BENCHMARK_COLUMNS = ("metric_type", "exercise_id", "value", "established_at", "created_at")
 
 
 def planned_sessions(athlete_id):
@@ -21,11 +28,32 @@ def planned_sessions(athlete_id):
     )
 
 
+def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
+    """The sessions of the athlete's plan that stands for the week of `monday`, in order, in
+    one query: each with `log_id`, its log's id or None (one log per session and athlete),
+    and only the columns a card shows. The athlete's pages show sessions, never the plan, so
+    the plan is not read; of a week with both an active and a completed plan, the active one
+    stands, as in training.selectors.sessions_of_weeks."""
+    plans = TrainingPlan.objects.standing().filter(athlete_id=athlete_id, week_start_date=monday)
+    log = WorkoutLog.objects.filter(session=OuterRef("pk")).values("pk")[:1]
+    sessions = list(
+        TrainingSession.objects.filter(plan__in=plans)
+        .annotate(log_id=Subquery(log), plan_status=F("plan__status"))
+        .only(*CARD_COLUMNS)
+        .order_by("date", "created_at")
+    )
+    if not sessions:
+        return []
+    standing = min(sessions, key=lambda session: session.plan_status).plan_id  # "active" first
+    return [session for session in sessions if session.plan_id == standing]
+
+
 def session_views(athlete, sessions) -> list:
     """Sessions as the page shows them: each line with the athlete's concrete target."""
     sessions = list(sessions)
     names = exercise_names(sessions)
-    benchmarks = Benchmarks(benchmarks_of(athlete))
+    rows = BenchmarkMetric.objects.filter(athlete=athlete).only(*BENCHMARK_COLUMNS)
+    benchmarks = Benchmarks(rows)
     return [session_view(session, benchmarks, names) for session in sessions]
 
 

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,17 +24,22 @@ from logging_app.log_form import (
 from logging_app.log_input import api_errors, form_body, in_words, parse_log
 from logging_app.models import WorkoutLog
 from logging_app.selectors import (
+    CARD_COLUMNS,
     last_weights,
     log_of,
     planned_sessions,
     session_views,
     week_days,
+    week_sessions,
 )
 from training.models import SessionType
+from training.paging import page_of
 from training.prescription import Prescription
-from training.selectors import monday_of, planned_week
+from training.selectors import monday_of
 
 HISTORY_PAGE = 20
+# What a history line shows: the log's time and RPE, its session's focus or type.
+HISTORY_COLUMNS = ("completed_at", "rpe", "session__focus", "session__type")
 RPE_CHOICES = [str(n) for n in range(1, 11)]
 
 
@@ -43,8 +47,19 @@ def _today(request):
     return timezone.localdate(timezone=request.user.zoneinfo)
 
 
-def _with_logs(views):
-    return [(view, log_of(view.session)) for view in views]
+def _cards(athlete, sessions):
+    """(view, log id) of each session (week_sessions' rows): its lines with targets, and
+    whether it is done."""
+    if not sessions:
+        return []  # no benchmarks or exercise names to read
+    views = session_views(athlete, sessions)
+    return [(view, view.session.log_id) for view in views]
+
+
+def _next_session(athlete, day):
+    """The first standing session after `day`, for a rest day: its focus, type and date."""
+    later = planned_sessions(athlete.pk).prefetch_related(None).filter(date__gt=day)
+    return later.only(*CARD_COLUMNS).first()
 
 
 @athlete_required
@@ -52,25 +67,25 @@ def _with_logs(views):
 def today(request):
     """Today's sessions with targets, what is done and what is left; a rest day shows the next.
 
-    The whole week is loaded at once (its pages are what the offline copy keeps), so the page
-    costs the same few queries whatever the plan holds.
+    The week's sessions are read at once (their log pages are what the offline copy keeps),
+    so the page costs the same few queries whatever the plan holds; targets are worked out
+    for today's sessions only, the ones shown.
     """
     athlete = request.user.athlete
     day = _today(request)
-    week = planned_week(athlete, monday_of(day))
-    entries = _with_logs([view for view in week.views if view.session.date == day])
+    week = week_sessions(athlete.pk, monday_of(day))
+    entries = _cards(athlete, [session for session in week if session.date == day])
     upcoming = None
     if not entries:
-        upcoming = next((s for s in week.sessions if s.date > day), None) or (
-            planned_sessions(athlete.pk).filter(date__gt=day).first()
-        )
+        later = (session for session in week if session.date > day)
+        upcoming = next(later, None) or _next_session(athlete, day)
     context = {
         "day": day,
         "entries": entries,
-        "left": sum(1 for _, log in entries if log is None),
+        "left": sum(1 for _, log_id in entries if log_id is None),
         "upcoming": upcoming,
         # What the offline copy keeps: this week's log pages (static/js/outbox.js).
-        "offline_urls": [reverse("logging_app:log_session", args=[s.pk]) for s in week.sessions],
+        "offline_urls": [reverse("logging_app:log_session", args=[s.pk]) for s in week],
     }
     return render(request, "logging_app/today.html", context)
 
@@ -83,9 +98,9 @@ def week(request, monday=None):
     today = _today(request)
     # Any day of a week shows that week; the isodate converter has parsed and bounded it.
     start = monday_of(monday or today)
-    entries = _with_logs(planned_week(athlete, start).views)
+    entries = _cards(athlete, week_sessions(athlete.pk, start))
     days = [
-        (day, [(view, log) for view, log in entries if view.session.date == day])
+        (day, [(view, log_id) for view, log_id in entries if view.session.date == day])
         for day in week_days(start)
     ]
     context = {
@@ -101,12 +116,14 @@ def week(request, monday=None):
 @athlete_required
 @require_GET
 def history(request):
+    """The athlete's logs, newest first, a page at a time: when, what, how hard."""
     logs = (
         WorkoutLog.objects.filter(athlete_id=request.user.pk)
         .select_related("session")
-        .order_by("-completed_at")
+        .only(*HISTORY_COLUMNS)
+        .order_by("-completed_at", "-pk")
     )
-    page = Paginator(logs, HISTORY_PAGE).get_page(request.GET.get("page"))
+    page = page_of(logs, request.GET.get("page"), HISTORY_PAGE)
     return render(request, "logging_app/history.html", {"page": page})
 
 

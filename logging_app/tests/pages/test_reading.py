@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.tests.factories import AthleteFactory, CoachFactory
 from logging_app.tests.factories import WorkoutLogFactory
 from logging_app.tests.pages.links import log_url
+from logging_app.views import HISTORY_PAGE
 from training.models import PlanStatus
 from training.selectors import monday_of
 from training.tests.factories import (
@@ -88,6 +89,39 @@ def test_week_shows_planned_done_and_missed(athlete_client, athlete, plan, today
     assert reverse("logging_app:week_of", args=[previous.isoformat()]) in page
 
 
+def test_of_an_active_and_a_completed_plan_of_a_week_the_active_one_stands(
+    athlete_client, athlete, plan, today
+):
+    older = TrainingPlanFactory(
+        athlete=athlete, week_start_date=monday_of(today), status=PlanStatus.COMPLETED
+    )
+    TrainingSessionFactory(plan=older, date=today, focus="Completed version")
+    TrainingSessionFactory(plan=plan, date=today, focus="Active version")
+    for url in (reverse("logging_app:today"), reverse("logging_app:week")):
+        page = athlete_client.get(url).content.decode()
+        assert "Active version" in page and "Completed version" not in page
+
+
+def test_the_week_stays_in_budget(
+    athlete_client, athlete, plan, today, django_assert_max_num_queries
+):
+    exercise = ExerciseFactory()
+    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=exercise, value=100)
+    for day in range(7):
+        session = TrainingSessionFactory(
+            plan=plan,
+            date=monday_of(today) + timedelta(days=day),
+            type="strength",
+            prescription=strength_prescription(exercise.pk),
+        )
+        WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
+    # Session, user, athlete, the week's sessions with their logs' ids, the exercise names,
+    # the benchmarks.
+    with django_assert_max_num_queries(6):
+        page = athlete_client.get(reverse("logging_app:week")).content.decode()
+    assert page.count("See what you logged") == 7
+
+
 def test_archived_plans_are_not_shown(athlete_client, athlete, today):
     plan = TrainingPlanFactory(
         athlete=athlete, week_start_date=monday_of(today), status=PlanStatus.ARCHIVED
@@ -125,3 +159,23 @@ def test_another_athletes_log_and_session_are_not_found(client, strength_today):
 def test_coaches_cannot_use_athlete_pages(client, strength_today):
     client.force_login(CoachFactory().user)
     assert client.get(reverse("logging_app:today")).status_code == 403
+
+
+def test_history_shows_a_page_at_a_time_in_one_query_for_its_logs(
+    athlete_client, athlete, plan, today, django_assert_max_num_queries
+):
+    for days in range(HISTORY_PAGE + 2):
+        session = TrainingSessionFactory(plan=plan, date=monday_of(today), focus="Intervals")
+        WorkoutLogFactory(
+            session=session if days < HISTORY_PAGE + 1 else None,
+            athlete=athlete,
+            completed_at=timezone.now() - timedelta(days=days),
+        )
+    # Session, user, athlete, a page of logs with their sessions and the count of all.
+    with django_assert_max_num_queries(4):
+        first = athlete_client.get(reverse("logging_app:history"))
+    second = athlete_client.get(reverse("logging_app:history"), {"page": "2"})
+    assert len(first.context["page"]) == HISTORY_PAGE
+    assert "Page 1 of 2" in first.text and "Intervals" in first.text
+    assert len(second.context["page"]) == 2
+    assert "a session since removed from the plan" in second.text
