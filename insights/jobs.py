@@ -7,8 +7,8 @@ the one-athlete path (insights.services.build_week) and analysed, and the chunk'
 are written by one bulk INSERT that skips conflicts: the unique constraint on (athlete, week
 end) still decides a race with another run, and the loser's rows are simply not there.
 
-The narrator is not called here: it is a slow outside service, so the task layer narrates the
-stored summaries afterwards, each on its own (insights.tasks).
+The narrator is not called here: it is a slow outside service, so the task layer queues the
+narration of the stored summaries afterwards, each on its own (insights.tasks).
 """
 
 import logging
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import InterfaceError, OperationalError
 from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone
 
@@ -138,6 +139,8 @@ def summarise_chunk(athlete_ids: list, *, now: datetime, weeks: int | None = Non
                 summaries.append(_summary(athlete, monday, chunk, now=now))
             except (WeekNotOver, NothingLogged):
                 skipped += 1
+            except (OperationalError, InterfaceError):
+                raise  # the database, not this athlete's data: the whole chunk is retried
             except Exception:
                 # Whatever one athlete's data does, everyone else still gets a summary.
                 logger.exception(

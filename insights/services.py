@@ -1,9 +1,10 @@
 """Weekly summaries: gathering an athlete's week from the database, analysing it, storing it.
 
 The analysis itself is the pure engine (insights.engine); this module only reads what it
-needs, asks the optional narrator to rephrase the findings, and stores one AIWeeklySummary per
-athlete and week. Safe to run twice, or on two machines at once: the unique constraint on
-(athlete, week end) decides, and the loser finds the winner's summary.
+needs and stores one AIWeeklySummary per athlete and week, in the engine's words (the
+optional narrator rephrases it afterwards, as a task: insights.tasks). Safe to run twice, or
+on two machines at once: the unique constraint on (athlete, week end) decides, and the loser
+finds the winner's summary.
 """
 
 import logging
@@ -16,7 +17,6 @@ from hybridpeaks.core.db import insert_once
 from insights.engine.analysis import analyse
 from insights.engine.inputs import HISTORY_WEEKS, Benchmark, Logged, Planned, Week, exercise_key
 from insights.models import AIWeeklySummary
-from insights.narrator import narrate
 from logging_app.models import WorkoutLog, log_kind
 from logging_app.services import LOG_WINDOW
 from training.models import ExerciseCategory, PlanStatus, TrainingPlan
@@ -180,7 +180,9 @@ def _logged(log, zone) -> Logged:
 
 
 def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary, bool]:
-    """The week's summary, written if missing; returns (summary, created)."""
+    """The week's summary, written if missing, in the engine's own words; returns (summary,
+    created). The narrator is never asked here: whoever stored a summary queues its
+    narration afterwards (insights.tasks.narrate_later)."""
     stored = AIWeeklySummary.objects.filter(
         athlete=athlete, week_end_date=week_start + timedelta(days=6)
     ).first()
@@ -192,7 +194,7 @@ def generate_summary(*, athlete, week_start, now=None) -> tuple[AIWeeklySummary,
     if not week.logs:
         raise NothingLogged
     analysis = analyse(week)
-    summary = summary_of(athlete, plan, week, analysis, texts=narrate(findings_of(analysis)))
+    summary = summary_of(athlete, plan, week, analysis, texts=findings_of(analysis))
     if not insert_once(summary):
         # Another run stored this week's summary first; theirs stands.
         return AIWeeklySummary.objects.get(athlete=athlete, week_end_date=week.week_end), False

@@ -9,66 +9,45 @@ unique constraint on (athlete, week end) refuses a second summary of the same we
 summary is narrated at most once. Arguments and return values are JSON (ids, ISO times).
 """
 
-import logging
 from datetime import datetime, timedelta
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from accounts.models import Athlete
 from hybridpeaks.core.background import TRANSIENT_RETRY, BackgroundTask
-from insights import narrator
+from insights import jobs, narrator
 from insights.models import AIWeeklySummary
-from insights.services import NothingLogged, WeekNotOver, generate_summary
-from training.selectors import monday_of
-
-logger = logging.getLogger(__name__)
 
 # The narrator's HTTP call has its own timeout (LLM_TIMEOUT, per read); this bounds the whole.
 NARRATE_SOFT_TIME_LIMIT = 60
 
 
 @shared_task(base=BackgroundTask, **TRANSIENT_RETRY)
-def summarise_chunk(athlete_ids: list[int], now_iso: str, weeks: int | None = None) -> dict:
-    """Write the missing summaries of these athletes' ended weeks, then queue their narration.
+def summarise_chunk(athlete_ids: list[str], now_iso: str, weeks: int | None = None) -> dict:
+    """Write the missing summaries of these athletes' ended weeks (insights.jobs, a constant
+    number of queries and one INSERT), then queue the narration of those it stored.
 
     `now_iso` is the enqueuer's time, so every chunk of one run judges "ended" alike;
-    `weeks` backfills that many ended weeks. Returns the counts (read in-process only).
+    `weeks` backfills that many ended weeks. A database outage (OperationalError,
+    InterfaceError) is not one athlete's data: it leaves the chunk whole and the task is
+    retried (TRANSIENT_RETRY). Returns the counts (read in-process only).
     """
-    outcome = _summarise(athlete_ids, now=datetime.fromisoformat(now_iso), weeks=weeks)
-    # The narrator calls an outside service (seconds each): never inside the batch, and only
-    # for summaries this run stored, each as a task of its own that may fail alone.
+    outcome = jobs.summarise_chunk(athlete_ids, now=datetime.fromisoformat(now_iso), weeks=weeks)
+    narrate_later(outcome.created_ids)
+    return {
+        "created": len(outcome.created_ids),
+        "skipped": outcome.skipped,
+        "failed": outcome.failed,
+    }
+
+
+def narrate_later(summary_ids) -> None:
+    """Queue one narration per stored summary, if a narrator is configured. The narrator calls
+    an outside service (seconds each): never inside a batch or before the deterministic
+    summary is stored, and each as a task of its own that may fail alone."""
     if narrator.configured():
-        for summary_id in outcome["to_narrate"]:
+        for summary_id in summary_ids:
             narrate_summary.delay(str(summary_id))
-    return {key: outcome[key] for key in ("created", "skipped", "failed")}
-
-
-def _summarise(athlete_ids, *, now, weeks):
-    """One athlete-week at a time, each ended week of the catch-up window tried (temporary,
-    until insights.jobs.summarise_chunk reads a chunk in a constant number of queries and
-    leaves the narrator out: generate_summary still narrates inline, so nothing is left
-    to narrate afterwards)."""
-    created_ids, skipped, failed = [], 0, 0
-    for athlete in Athlete.objects.filter(pk__in=athlete_ids).select_related("user"):
-        this_monday = monday_of(timezone.localdate(now, athlete.user.zoneinfo))
-        for back in range(weeks or 8, 0, -1):
-            monday = this_monday - timedelta(weeks=back)
-            try:
-                summary, created = generate_summary(athlete=athlete, week_start=monday, now=now)
-            except (WeekNotOver, NothingLogged):
-                skipped += 1
-                continue
-            except (OperationalError, InterfaceError):
-                raise
-            except Exception:
-                logger.exception("No summary for athlete %s, week of %s", athlete.pk, monday)
-                failed += 1
-                continue
-            if created:
-                created_ids.append(summary.pk)
-    return {"created": len(created_ids), "skipped": skipped, "failed": failed, "to_narrate": []}
 
 
 def is_narrated(summary: AIWeeklySummary) -> bool:

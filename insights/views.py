@@ -12,6 +12,7 @@ from insights.charts import load_chart
 from insights.engine.bounds import UnusableNumber
 from insights.models import AIWeeklySummary
 from insights.services import NothingLogged, WeekNotOver, generate_summary
+from insights.tasks import narrate_later
 
 
 def _summary_page(request, athlete, week_end, *, own: bool):
@@ -64,7 +65,7 @@ def generate(request, athlete_id):
         messages.error(request, "Choose a week (its Monday) to summarise.")
         return redirect("training:athlete", athlete_id=athlete.pk)
     try:
-        summary, _ = generate_summary(athlete=athlete, week_start=week_start)
+        summary, created = generate_summary(athlete=athlete, week_start=week_start)
     except WeekNotOver:
         messages.error(request, "That week has not ended yet: summaries come after Sunday.")
     except NothingLogged:
@@ -73,6 +74,8 @@ def generate(request, athlete_id):
         # A row stored before the bounds existed: say which number, do not answer a 500.
         messages.error(request, f"That week cannot be analysed: {error}")
     else:
+        if created:
+            narrate_later([summary.pk])
         return redirect(
             "insights:athlete_summary", athlete_id=athlete.pk, week_end=summary.week_end_date
         )

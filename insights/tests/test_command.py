@@ -13,7 +13,7 @@ from accounts.models import Athlete
 from accounts.tests.factories import AthleteFactory
 from insights.engine.analysis import analyse
 from insights.models import AIWeeklySummary
-from insights.services import build_week, gather_week, generate_summary
+from insights.services import build_week, gather_week, generate_summary, summary_of
 from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus, TrainingPlan
 from training.tests.factories import TrainingPlanFactory, TrainingSessionFactory
@@ -177,12 +177,14 @@ def test_two_writers_of_the_same_week_store_one_summary(monkeypatch):
     logged_week(Athlete.objects.get(pk=athlete_id), LAST_MONDAY)
     start, both_analysed = threading.Barrier(2, timeout=10), threading.Barrier(2, timeout=10)
 
-    def narrate_after_both(findings):
+    real_summary_of = summary_of
+
+    def summary_of_after_both(*args, **kwargs):
         # Both writers have looked for a stored summary and found none before either inserts.
         both_analysed.wait()
-        return findings
+        return real_summary_of(*args, **kwargs)
 
-    monkeypatch.setattr("insights.services.narrate", narrate_after_both)
+    monkeypatch.setattr("insights.services.summary_of", summary_of_after_both)
     results, errors = [], []
 
     def write():
@@ -313,3 +315,43 @@ def test_any_error_in_one_athlete_week_leaves_the_others(clock, monkeypatch):
         run()
 
     assert AIWeeklySummary.objects.get().athlete == second
+
+
+@pytest.mark.django_db
+def test_with_a_broker_the_job_queues_one_task_per_chunk_for_the_workers(
+    clock, settings, monkeypatch
+):
+    from insights import jobs
+    from insights.management.commands import generate_weekly_summaries as command
+
+    settings.CELERY_BROKER_URL = "amqp://guest:guest@127.0.0.1:5672//"
+    athletes = [AthleteFactory() for _ in range(3)]
+    for athlete in athletes:
+        logged_week(athlete, LAST_MONDAY)
+    queued = []
+    monkeypatch.setattr(command.summarise_chunk, "delay", lambda *args: queued.append(args))
+    monkeypatch.setattr(command, "chunks", lambda now, weeks: jobs.chunks(now, 2, weeks=weeks))
+
+    output = run()
+
+    assert output == "3 plan(s) completed; 2 chunk(s) of up to 200 athletes queued for the workers."
+    assert not AIWeeklySummary.objects.exists()  # the workers write them
+    assert [len(ids) for ids, _, _ in queued] == [2, 1]
+    assert {i for ids, _, _ in queued for i in ids} == {str(a.pk) for a in athletes}
+    assert {(now, weeks) for _, now, weeks in queued} == {(NOW.isoformat(), None)}
+    # What a worker then does with each message: the same summaries as a run in-process.
+    for arguments in queued:
+        command.summarise_chunk.apply(arguments).get()
+    assert AIWeeklySummary.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_without_a_broker_the_job_runs_the_chunks_here(clock, settings):
+    settings.CELERY_BROKER_URL = ""
+    logged_week(AthleteFactory(), LAST_MONDAY)
+
+    assert run() == (
+        "1 plan(s) completed; 1 summary(ies) written; 1 athlete-week(s) without logs or not "
+        "over yet."
+    )
+    assert AIWeeklySummary.objects.count() == 1

@@ -42,7 +42,7 @@ def _no_narrator(monkeypatch):
     def refuse(findings):
         raise AssertionError("the narrator was called inside the batch")
 
-    monkeypatch.setattr("insights.services.narrate", refuse)
+    monkeypatch.setattr("insights.narrator.narrate", refuse)
 
 
 def logged_week(athlete, monday: date = LAST_MONDAY) -> TrainingPlan:

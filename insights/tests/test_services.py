@@ -206,6 +206,20 @@ def test_generating_twice_returns_the_stored_summary(logged_week):
     assert AIWeeklySummary.objects.count() == 1
 
 
+def test_the_summary_is_stored_in_the_engines_words_even_with_a_narrator(
+    logged_week, settings, monkeypatch
+):
+    # The narrator is slow and outside: it rephrases a stored summary later, as a task.
+    settings.LLM_BASE_URL, settings.LLM_MODEL = "http://127.0.0.1:9/v1", "test-model"
+    monkeypatch.setattr("insights.narrator.narrate", lambda findings: pytest.fail("asked"))
+    athlete, _ = logged_week
+
+    summary, created = generate_summary(athlete=athlete, week_start=MONDAY, now=TUESDAY_AFTER)
+
+    assert created
+    assert summary.generated_at <= summary.created_at  # not narrated (tasks.is_narrated)
+
+
 def test_a_completed_plan_is_the_weeks_plan_and_an_archived_one_is_not():
     athlete = athlete_in("UTC")
     TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status=PlanStatus.ARCHIVED)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.tests.factories import AthleteFactory
 from hybridpeaks.celery import app
 from insights import tasks
+from insights.jobs import ChunkOutcome
 from insights.models import AIWeeklySummary
 from insights.tests.factories import WeeklySummaryFactory
 from logging_app.tests.factories import WorkoutLogFactory
@@ -95,12 +96,37 @@ def test_a_chunk_delivered_twice_writes_nothing_twice(narrator_off):
 def test_a_chunk_queues_one_narration_per_stored_summary_if_configured(
     configured, queued, monkeypatch
 ):
-    stored = {"created": 2, "skipped": 0, "failed": 0, "to_narrate": ["a", "b"]}
-    monkeypatch.setattr(tasks, "_summarise", lambda *args, **kwargs: stored)
+    stored = ChunkOutcome(created_ids=["a", "b"], skipped=0, failed=0)
+    monkeypatch.setattr(tasks.jobs, "summarise_chunk", lambda *args, **kwargs: stored)
     monkeypatch.setattr(tasks.narrator, "configured", lambda: configured)
 
     assert run_chunk([]) == {"created": 2, "skipped": 0, "failed": 0}
     assert queued == (["a", "b"] if configured else [])
+
+
+@pytest.mark.django_db
+def test_the_chunk_stores_the_engines_words_then_queues_their_narration(narrator_on, queued):
+    athlete = athlete_with_last_week_logged()
+
+    run_chunk([athlete], weeks=1)
+
+    stored = AIWeeklySummary.objects.get()
+    assert queued == [str(stored.pk)]
+    assert not tasks.is_narrated(stored)  # the batch never asked the narrator
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("outage", [OperationalError, InterfaceError])
+def test_a_database_outage_in_the_middle_of_a_chunk_fails_it_whole(
+    outage, narrator_off, monkeypatch
+):
+    def unreachable(*args, **kwargs):
+        raise outage("the database is restarting")
+
+    monkeypatch.setattr("insights.jobs.build_week", unreachable)
+    with pytest.raises(outage, match="restarting"):
+        run_chunk([athlete_with_last_week_logged()], weeks=1)
+    assert not AIWeeklySummary.objects.exists()  # not counted as one athlete's failure
 
 
 @pytest.mark.parametrize("task", [tasks.summarise_chunk, tasks.narrate_summary])
@@ -117,7 +143,7 @@ def test_in_process_the_caller_gets_the_database_error_itself(narrator_off, monk
         calls.append(1)
         raise OperationalError("the database is restarting")
 
-    monkeypatch.setattr(tasks, "_summarise", unreachable)
+    monkeypatch.setattr(tasks.jobs, "summarise_chunk", unreachable)
     with pytest.raises(OperationalError, match="restarting"):
         run_chunk([athlete_with_last_week_logged()], weeks=1)
     assert len(calls) == 1  # no retry in the caller's process

@@ -243,6 +243,21 @@ def test_write_it_now_stores_an_ended_weeks_summary_and_shows_it(
     assert AIWeeklySummary.objects.count() == 1
 
 
+def test_write_it_now_queues_the_narration_of_a_new_summary_only(
+    client, coach, athlete, last_monday, settings, monkeypatch
+):
+    settings.LLM_BASE_URL, settings.LLM_MODEL = "http://127.0.0.1:9/v1", "test-model"
+    queued = []
+    monkeypatch.setattr("insights.tasks.narrate_summary.delay", queued.append)
+    log_week(athlete, last_monday)
+    client.force_login(coach.user)
+
+    client.post(generate_url(athlete), {"week": last_monday.isoformat()})
+    client.post(generate_url(athlete), {"week": last_monday.isoformat()})
+
+    assert queued == [str(AIWeeklySummary.objects.get(athlete=athlete).pk)]
+
+
 def test_write_it_now_refuses_the_current_week(client, coach, athlete, this_monday):
     log_week(athlete, this_monday)
     client.force_login(coach.user)
