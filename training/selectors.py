@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from accounts.models import Coach
 from training.display import SessionView, exercise_ids, session_view
@@ -92,7 +92,7 @@ def standing_weeks(athlete_ids, mondays, sessions=None) -> dict[tuple, StandingW
     return weeks
 
 
-def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
+def sessions_of_weeks(athlete_ids, mondays, *, logs=True) -> dict[tuple, PlannedWeek]:
     """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
     most five queries whatever their number: the standing plans, their sessions, the sessions'
     logs, the athletes' benchmarks (standing_weeks), and the exercise names (fewer when there
@@ -102,8 +102,11 @@ def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
     counts done sessions) and `log_count` (the builder's done/not done). This is the one read
     in training that reaches logs, through the reverse relation `logs`: logging_app stands to
     our right, and the builder needs done/not done, so the relation is used here and nowhere
-    else."""
-    sessions = TrainingSession.objects.annotate(log_count=Count("logs")).prefetch_related("logs")
+    else. With `logs=False` the logs are not read (one query less): `log_count` is all the
+    builder shows of them."""
+    sessions = TrainingSession.objects.annotate(log_count=_log_count())
+    if logs:
+        sessions = sessions.prefetch_related("logs")
     weeks = standing_weeks(athlete_ids, mondays, sessions)
     names = exercise_names([s for week in weeks.values() for s in week.sessions])
     indexes = {}
@@ -116,9 +119,18 @@ def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
     return planned
 
 
-def planned_week(athlete, monday: date) -> PlannedWeek:
+def _log_count():
+    """Each session's number of logs, counted session by session (a subquery on the one
+    session, through the logs' session index). A join of all the sessions with GROUP BY gives
+    the same counts, but the planner may read every log to do it (a hash join, as on a table
+    not analysed since a bulk load)."""
+    one = TrainingSession.objects.filter(pk=OuterRef("pk")).order_by()
+    return Subquery(one.annotate(n=Count("logs")).values("n"))
+
+
+def planned_week(athlete, monday: date, *, logs=True) -> PlannedWeek:
     """One athlete's week (sessions_of_weeks for a single athlete)."""
-    return sessions_of_weeks([athlete.pk], [monday])[athlete.pk, monday]
+    return sessions_of_weeks([athlete.pk], [monday], logs=logs)[athlete.pk, monday]
 
 
 def exercises_by_id(ids) -> dict[str, Exercise]:

@@ -87,6 +87,12 @@ def test_many_athletes_and_weeks_cost_five_queries(django_assert_num_queries):
         weeks = sessions_of_weeks([a.pk for a in athletes], mondays)
     assert len(weeks) == len(athletes) * len(mondays)
     assert all(len(week.views) == 3 for week in weeks.values())
+    with django_assert_num_queries(4):  # the builder's read: log counts without the logs
+        counted = sessions_of_weeks([a.pk for a in athletes], mondays, logs=False)
+    assert [s.log_count for w in counted.values() for s in w.sessions] == [
+        s.log_count for w in weeks.values() for s in w.sessions
+    ]
+    assert sum(s.log_count for w in counted.values() for s in w.sessions) == len(weeks)
 
 
 def test_exercise_names_skip_sessions_without_exercises():

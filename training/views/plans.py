@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -88,7 +88,7 @@ def _replaced_version(request) -> int | None:
 
 
 def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> dict:
-    week = planned_week(athlete, monday)
+    week = planned_week(athlete, monday, logs=False)  # a card shows done, not the log
     days = [monday + timedelta(days=offset) for offset in range(7)]
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
     cards = [card(view, today=athlete_today) for view in week.views]
@@ -107,7 +107,8 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
         "next_monday": monday + timedelta(days=7),
         "plan": week.plan,
         "days": [(day, [c for c in cards if c.session.date == day]) for day in days],
-        "week_days": days,
+        # The move/copy day picker of every session: the days formatted once, not per card.
+        "day_options": [(day, day.isoformat(), dateformat.format(day, "D")) for day in days],
         "today": athlete_today,
         "copy_sources": list(other_weeks),
         "editor": editor,
