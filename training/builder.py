@@ -7,8 +7,12 @@ zone, no log).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
+
+from django.utils import dateformat
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from training.models import ESTIMATED_MINUTES_MAX
 from training.prescription import Prescription
@@ -53,3 +57,43 @@ def card(view, *, today: date) -> Card:
     else:
         status = Status.PLANNED
     return Card(view=view, status=status)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A column of the builder's week: the day written once for its heading, ids and links,
+    the <option>s of the move/copy day picker of each of its sessions (this day selected),
+    and its cards. Formatting the days once a page, not per session card and link, takes a
+    third off the page's rendering."""
+
+    date: date
+    iso: str  # "2026-12-07": ids, links, the pickers' values
+    name: str  # "Monday"
+    short: str  # "7 Dec"
+    picker: SafeString
+    cards: list[Card]
+
+
+def week_columns(monday: date, cards: list[Card]) -> list[Day]:
+    """Monday to Sunday, each day with its cards (in the order given)."""
+    dates = [monday + timedelta(days=offset) for offset in range(7)]
+    options = [(day.isoformat(), dateformat.format(day, "D")) for day in dates]
+    return [
+        Day(
+            date=day,
+            iso=iso,
+            name=dateformat.format(day, "l"),
+            short=dateformat.format(day, "j M"),
+            picker=_picker(options, selected=iso),
+            cards=[card for card in cards if card.session.date == day],
+        )
+        for day, (iso, _) in zip(dates, options, strict=True)
+    ]
+
+
+def _picker(options, *, selected: str) -> SafeString:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == selected else "", label) for value, label in options),
+    )

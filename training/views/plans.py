@@ -14,14 +14,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from training import services
-from training.builder import card
+from training.builder import card, week_columns
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
 from training.selectors import monday_of, planned_week
@@ -89,7 +89,6 @@ def _replaced_version(request) -> int | None:
 
 def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> dict:
     week = planned_week(athlete, monday, logs=False)  # a card shows done, not the log
-    days = [monday + timedelta(days=offset) for offset in range(7)]
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
     cards = [card(view, today=athlete_today) for view in week.views]
     other_weeks = (
@@ -106,9 +105,7 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
         "previous_monday": monday - timedelta(days=7),
         "next_monday": monday + timedelta(days=7),
         "plan": week.plan,
-        "days": [(day, [c for c in cards if c.session.date == day]) for day in days],
-        # The move/copy day picker of every session: the days formatted once, not per card.
-        "day_options": [(day, day.isoformat(), dateformat.format(day, "D")) for day in days],
+        "days": week_columns(monday, cards),
         "today": athlete_today,
         "copy_sources": list(other_weeks),
         "editor": editor,
