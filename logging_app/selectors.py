@@ -6,10 +6,13 @@ from django.db.models import F, OuterRef, Subquery
 
 from logging_app.models import WorkoutLog
 from training.display import session_view
-from training.models import BenchmarkMetric, TrainingPlan, TrainingSession
+from training.models import BenchmarkMetric, PlanStatus, TrainingPlan, TrainingSession
 from training.selectors import exercise_names
 from training.targets import Benchmarks
 
+# TrainingPlan.objects.standing(), as a filter through the session's plan: a join costs the
+# page less than a subquery of plans (its SQL is built on every request).
+STANDING = (PlanStatus.ACTIVE, PlanStatus.COMPLETED)
 # What a session card shows (training.display.session_view and _session_card.html read them).
 CARD_COLUMNS = ("plan_id", "date", "type", "focus", "prescription", "estimated_duration")
 # What targets are computed from (training.targets.Benchmarks: the newest of each metric).
@@ -34,10 +37,11 @@ def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
     and only the columns a card shows. The athlete's pages show sessions, never the plan, so
     the plan is not read; of a week with both an active and a completed plan, the active one
     stands, as in training.selectors.sessions_of_weeks."""
-    plans = TrainingPlan.objects.standing().filter(athlete_id=athlete_id, week_start_date=monday)
     log = WorkoutLog.objects.filter(session=OuterRef("pk")).values("pk")[:1]
     sessions = list(
-        TrainingSession.objects.filter(plan__in=plans)
+        TrainingSession.objects.filter(
+            plan__athlete_id=athlete_id, plan__week_start_date=monday, plan__status__in=STANDING
+        )
         .annotate(log_id=Subquery(log), plan_status=F("plan__status"))
         .only(*CARD_COLUMNS)
         .order_by("date", "created_at")
