@@ -49,27 +49,29 @@ def _shown(number) -> str:
     return text if len(text) <= 20 else str(Decimal(text).normalize(Context(prec=3))).lower()
 
 
-def _fine(value) -> bool:
-    """True when every number in `value` is usable: the check of every number, without the
+def _fine(document) -> bool:
+    """True when every number in `document` is usable: the check of every number, without the
     path each would be named by. A week holds thousands of numbers and almost never a bad
-    one, so the common JSON types are tested by exact type inline (no call, no path string),
-    and anything else (Decimal, tuples, other mappings, subclasses) by the general walk."""
-    kind = type(value)
-    if kind is dict:
-        items = value.values()
-    elif kind is list:
-        items = value
-    else:
-        return all(_usable(number) for _, number in _numbers(value, ""))
-    for item in items:
-        kind = type(item)
-        if kind is int or kind is float:
-            if not -MAX_MAGNITUDE <= item <= MAX_MAGNITUDE:  # NaN fails every comparison
+    one, so the JSON types are tested by exact type in one loop over a stack of containers
+    (no call or path string per value); anything else (Decimal, tuples, other mappings,
+    subclasses) takes the general walk."""
+    containers = [[document]]  # the document as an item, so a bare number is judged alike
+    while containers:
+        value = containers.pop()
+        kind = type(value)
+        if kind is dict:
+            value = value.values()
+        elif kind is not list:
+            if not all(_usable(number) for _, number in _numbers(value, "")):
                 return False
-        elif kind is str or item is None:
             continue
-        elif not _fine(item):
-            return False
+        for item in value:
+            kind = type(item)
+            if kind is int or kind is float:
+                if not -MAX_MAGNITUDE <= item <= MAX_MAGNITUDE:  # NaN fails every comparison
+                    return False
+            elif not (kind is str or kind is bool or item is None):  # never numbers
+                containers.append(item)
     return True
 
 

@@ -9,6 +9,7 @@ command runs it, narrator off), prints the figures, and removes everything it cr
 --keep.
 """
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -96,6 +97,7 @@ class Command(BaseCommand):
         # As in production: no narrator, and no DEBUG query log (.env may set DEBUG=true).
         # weeks=1: each athlete's last ended week exactly (the older ones are history).
         with override_settings(DEBUG=False, LLM_BASE_URL="", LLM_MODEL=""):
+            load_before = os.getloadavg()
             started = time.perf_counter()
             for chunk in chunks:
                 outcome = summarise_chunk(chunk, now=now, weeks=1)
@@ -103,6 +105,7 @@ class Command(BaseCommand):
                 skipped += outcome.skipped
                 failed += outcome.failed
             elapsed = time.perf_counter() - started
+            load_after = os.getloadavg()
             # Queries of one chunk: write the first chunk's summaries again under a capture.
             AIWeeklySummary.objects.filter(athlete_id__in=chunks[0]).delete()
             connection.queries_log.clear()
@@ -121,6 +124,13 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"budget: {BUDGET_MS_PER_ATHLETE_WEEK} ms per athlete-week — {verdict} budget"
+        )
+        # A shared machine's other work shows here: this run alone keeps one core busy (≈ 1).
+        self.stdout.write(
+            "load average (1, 5, 15 min): before the timing "
+            + ", ".join(f"{load:.2f}" for load in load_before)
+            + "; after "
+            + ", ".join(f"{load:.2f}" for load in load_after)
         )
         if show_queries:
             for query in captured.captured_queries:
