@@ -124,7 +124,9 @@ def ago(moment: datetime, now: datetime) -> str:
     """ "3 h ago", "2 d ago": what a roster needs of the last log's time, at a fraction of
     the cost of the timesince filter, which a page of a hundred rows would call a hundred
     times."""
-    hours = max(0, int((now - moment).total_seconds() // 3600))
+    hours = int((now - moment).total_seconds() // 3600)
+    if hours < 1:
+        return "within the hour"
     return f"{hours} h ago" if hours < 24 else f"{hours // 24} d ago"
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.factories import AthleteFactory, CoachFactory
+from insights.roster import ago
 from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus
 from training.selectors import monday_of
@@ -64,7 +65,7 @@ def test_roster_shows_the_week_and_the_flags(client, coach, today):
     assert set(rows) == {"Busy", "Idle"}
     busy_row, idle_row = rows["Busy"], rows["Idle"]
     assert (busy_row.planned, busy_row.done) == (3, 1)
-    assert busy_row.last_log_at is not None
+    assert busy_row.last_log == "within the hour"
     flags = busy_row.flags
     assert "No plan next week" not in flags
     assert "Missing 1RM for Back Squat, heart-rate zone 1 and 2 upper bounds" in flags
@@ -137,6 +138,13 @@ def test_missing_benchmarks_needs_only_which_benchmarks_exist():
         expected = {target.missing for target in targets if target.missing}
         assert missing_benchmarks(session_type, prescription, present, names) == expected
     assert missing_benchmarks("strength", sessions[1][1], present, names) == {"1RM for Bench Press"}
+
+
+def test_the_last_log_reads_in_hours_then_days():
+    now = timezone.now()
+    assert ago(now - timedelta(minutes=59), now) == "within the hour"
+    assert ago(now - timedelta(hours=23, minutes=59), now) == "23 h ago"
+    assert ago(now - timedelta(days=3, hours=5), now) == "3 d ago"
 
 
 def test_roster_row_is_compact(client, coach, today):
