@@ -2,12 +2,11 @@
 
 A coach may have a hundred athletes, so the roster counts instead of building every session:
 no model instance per session or summary, and a fixed number of queries whatever the roster
-size (DESIGN.md: ≤ 10 per page): the athletes with their last log and hard-session count (1),
-this and next week's standing plans with their sessions counted in SQL (1), the distinct
-prescriptions of those weeks and the benchmarks each athlete has (2), the names of the
-exercises those prescriptions name (1, none without strength sessions), and the latest
-summaries' shown fields (1). It lives in insights, the top of the stack, so it reads logs and
-summaries directly.
+size (DESIGN.md: ≤ 10 per page): the athletes with their last log, a hard session and next
+week's plan as subqueries (1), this week's standing plans with their sessions counted in SQL
+(1), this and next week's distinct prescriptions, the exercises they name and the benchmarks
+each athlete has (3), and the latest summaries' shown fields (1). It lives in insights, the
+top of the stack, so it reads logs and summaries directly.
 """
 
 import json
@@ -54,8 +53,8 @@ class RosterRow:
     name: str
     last_log_at: datetime | None
     hard_session: bool  # a session RPE of HIGH_SESSION_RPE+ logged in the last 7 days
+    next_week_planned: bool  # a standing plan for next week
     week: dict | None = None  # this week's standing plan, counted (weeks_counted)
-    next_week_planned: bool = False
     missing_benchmarks: frozenset = frozenset()
     # The latest summary's week_end_date, adherence_rate, pattern_count and suggestion_count
     # (the summary page lists them).
@@ -99,19 +98,22 @@ def roster(user, today: date) -> list[RosterRow]:
     scope = athletes_visible_to(user)
     logs = WorkoutLog.objects.filter(athlete_id=OuterRef("pk"))
     hard = logs.filter(rpe__gte=HIGH_SESSION_RPE, completed_at__gte=now - timedelta(days=7))
+    next_week = TrainingPlan.objects.standing().filter(
+        athlete_id=OuterRef("pk"), week_start_date=next_monday
+    )
     athletes = (
         scope.annotate(
             last_log_at=Subquery(logs.order_by("-completed_at").values("completed_at")[:1]),
             hard_session=Exists(hard),
+            next_week_planned=Exists(next_week),
         )
         .order_by("name")
-        .values_list("pk", "name", "last_log_at", "hard_session")
+        .values_list("pk", "name", "last_log_at", "hard_session", "next_week_planned")
     )
     rows = {row[0]: RosterRow(*row) for row in athletes}
-    weeks = weeks_counted(scope, [monday, next_monday], today)
+    weeks = weeks_counted(scope, [monday], today)
     for athlete_id, row in rows.items():
         row.week = weeks.get((athlete_id, monday))
-        row.next_week_planned = (athlete_id, next_monday) in weeks
     _attach_missing_benchmarks(rows, scope, [monday, next_monday])
     _attach_latest_summaries(rows, scope, today)
     _attach_links(rows, monday)
