@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 from uuid import uuid4
 
 import kombu.exceptions
@@ -26,6 +25,7 @@ from django.utils import timezone
 
 from insights.benchmark_data import build, system_catalog
 from insights.models import AIWeeklySummary
+from insights.tests.live_database import database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,16 +68,6 @@ def queue(producer):
         channel = conn.default_channel
         channel.queue_purge(name)
         channel.queue_delete(name)
-
-
-def database_url() -> str:
-    """The test database (pytest-django's, not the one in DATABASE_URL) as a URL."""
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{credentials}@{host}/{quote(db['NAME'], safe='')}"
 
 
 class Worker:
