@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from training.builder import Status, card, estimated_minutes
+from training.builder import Status, card, estimated_minutes, week_columns
 from training.display import SessionView
 
 TODAY = date(2026, 12, 2)
@@ -51,3 +51,20 @@ def test_a_strength_card_reads_the_estimate():
 )
 def test_status(day, logs, status):
     assert card(view(day=day, logs=logs), today=TODAY).status == status
+
+
+def test_the_week_has_seven_days_each_with_its_cards_and_itself_chosen_in_the_pickers():
+    monday = date(2026, 11, 30)
+    tuesday = card(view(day=monday + timedelta(days=1)), today=TODAY)
+
+    days = week_columns(monday, [tuesday])
+
+    assert [(d.iso, d.name, d.short) for d in days[:2]] == [
+        ("2026-11-30", "Monday", "30 Nov"),
+        ("2026-12-01", "Tuesday", "1 Dec"),
+    ]
+    assert [len(d.cards) for d in days] == [0, 1, 0, 0, 0, 0, 0]
+    assert days[1].picker.count("<option") == 7
+    assert days[1].picker.count(" selected") == 1
+    assert '<option value="2026-12-01" selected>Tue</option>' in days[1].picker
+    assert '<option value="2026-12-06">Sun</option>' in days[1].picker
