@@ -9,7 +9,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from accounts.models import Coach
 from training.display import SessionView, exercise_ids, session_view
-from training.models import BenchmarkMetric, Exercise, TrainingPlan, TrainingSession
+from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan, TrainingSession
 from training.targets import Benchmarks
 
 
@@ -131,6 +131,28 @@ def _log_count():
 def planned_week(athlete, monday: date, *, logs=True) -> PlannedWeek:
     """One athlete's week (sessions_of_weeks for a single athlete)."""
     return sessions_of_weeks([athlete.pk], [monday], logs=logs)[athlete.pk, monday]
+
+
+def builder_week(athlete, monday: date) -> PlannedWeek:
+    """planned_week(athlete, monday, logs=False) as the plan builder reads it, in a query
+    less for a week being planned (an active plan with sessions): the sessions come with
+    their plan (select_related) instead of the plans with their sessions prefetched. The
+    plans are read on their own only when no session belongs to an active plan (an empty
+    week, or a completed one: an active plan without sessions would stand before it). Same
+    plan, sessions, views and benchmarks."""
+    standing = TrainingPlan.objects.standing().filter(athlete=athlete, week_start_date=monday)
+    sessions = list(
+        TrainingSession.objects.filter(plan__in=standing)
+        .select_related("plan")
+        .annotate(log_count=_log_count())
+        .order_by("date", "created_at")
+    )
+    active = next((s.plan for s in sessions if s.plan.status == PlanStatus.ACTIVE), None)
+    plan = active or standing.order_by("status").first()
+    sessions = [s for s in sessions if plan is not None and s.plan_id == plan.pk]
+    benchmarks = list(BenchmarkMetric.objects.filter(athlete=athlete))
+    index, names = Benchmarks(benchmarks), exercise_names(sessions)
+    return PlannedWeek(plan, [session_view(s, index, names) for s in sessions], benchmarks)
 
 
 def exercises_by_id(ids) -> dict[str, Exercise]:

@@ -7,7 +7,7 @@ import pytest
 from accounts.tests.factories import AthleteFactory
 from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus, TrainingPlan
-from training.selectors import exercise_names, planned_week, sessions_of_weeks
+from training.selectors import builder_week, exercise_names, planned_week, sessions_of_weeks
 from training.tests.factories import (
     BenchmarkFactory,
     ExerciseFactory,
@@ -105,3 +105,46 @@ def test_exercise_names_skip_sessions_without_exercises():
         TrainingSessionFactory(plan=plan),
     ]
     assert exercise_names(sessions) == {str(squat.pk): "Back Squat"}
+
+
+def _read(week):
+    return (
+        week.plan,
+        [(v.session.pk, v.session.log_count, v.lines) for v in week.views],
+        week.benchmarks,
+    )
+
+
+@pytest.mark.parametrize(
+    "case", ["active", "completed", "active and completed", "empty active", "none"]
+)
+def test_the_builders_read_is_planned_week_in_a_query_less(case, django_assert_num_queries):
+    athlete = AthleteFactory()
+    squat = ExerciseFactory(name="Back Squat")
+    BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat, value=140)
+    statuses = {
+        "active": [PlanStatus.ACTIVE],
+        "completed": [PlanStatus.COMPLETED],
+        "active and completed": [PlanStatus.COMPLETED, PlanStatus.ACTIVE],
+        "empty active": [PlanStatus.COMPLETED, PlanStatus.ACTIVE],
+        "none": [PlanStatus.ARCHIVED],
+    }[case]
+    for status in statuses:
+        plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status=status)
+        if case == "empty active" and status == PlanStatus.ACTIVE:
+            continue
+        for day in range(2):
+            session = TrainingSessionFactory(
+                plan=plan,
+                date=MONDAY + timedelta(day),
+                type="strength",
+                prescription=strength_prescription(squat.pk),
+            )
+        WorkoutLogFactory(session=session, athlete=athlete)
+
+    expected = _read(planned_week(athlete, MONDAY, logs=False))
+    # The sessions with their plan, the benchmarks, the exercise names; when no session's
+    # plan is active, the plans too (and the names only of a completed plan's sessions).
+    with django_assert_num_queries(4 if case == "completed" else 3):
+        assert _read(builder_week(athlete, MONDAY)) == expected
+    assert bool(expected[1]) == (case in ("active", "completed", "active and completed"))

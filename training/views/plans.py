@@ -24,7 +24,7 @@ from training import services
 from training.builder import card, week_columns
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
-from training.selectors import monday_of, planned_week
+from training.selectors import builder_week, monday_of
 
 TEMPLATE = "training/plan_week.html"
 
@@ -88,7 +88,7 @@ def _replaced_version(request) -> int | None:
 
 
 def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> dict:
-    week = planned_week(athlete, monday, logs=False)  # a card shows done, not the log
+    week = builder_week(athlete, monday)
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
     cards = [card(view, today=athlete_today) for view in week.views]
     other_weeks = (
