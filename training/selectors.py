@@ -92,7 +92,7 @@ def standing_weeks(athlete_ids, mondays, sessions=None) -> dict[tuple, StandingW
     return weeks
 
 
-def sessions_of_weeks(athlete_ids, mondays, *, logs=True) -> dict[tuple, PlannedWeek]:
+def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
     """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
     most five queries whatever their number: the standing plans, their sessions, the sessions'
     logs, the athletes' benchmarks (standing_weeks), and the exercise names (fewer when there
@@ -102,11 +102,8 @@ def sessions_of_weeks(athlete_ids, mondays, *, logs=True) -> dict[tuple, Planned
     counts done sessions) and `log_count` (the builder's done/not done). This is the one read
     in training that reaches logs, through the reverse relation `logs`: logging_app stands to
     our right, and the builder needs done/not done, so the relation is used here and nowhere
-    else. With `logs=False` the logs are not read (one query less): `log_count` is all the
-    builder shows of them."""
-    sessions = TrainingSession.objects.annotate(log_count=_log_count())
-    if logs:
-        sessions = sessions.prefetch_related("logs")
+    else."""
+    sessions = TrainingSession.objects.annotate(log_count=_log_count()).prefetch_related("logs")
     weeks = standing_weeks(athlete_ids, mondays, sessions)
     names = exercise_names([s for week in weeks.values() for s in week.sessions])
     indexes = {}
@@ -128,18 +125,19 @@ def _log_count():
     return Subquery(one.annotate(n=Count("logs")).values("n"))
 
 
-def planned_week(athlete, monday: date, *, logs=True) -> PlannedWeek:
+def planned_week(athlete, monday: date) -> PlannedWeek:
     """One athlete's week (sessions_of_weeks for a single athlete)."""
-    return sessions_of_weeks([athlete.pk], [monday], logs=logs)[athlete.pk, monday]
+    return sessions_of_weeks([athlete.pk], [monday])[athlete.pk, monday]
 
 
 def builder_week(athlete, monday: date) -> PlannedWeek:
-    """planned_week(athlete, monday, logs=False) as the plan builder reads it, in a query
-    less for a week being planned (an active plan with sessions): the sessions come with
-    their plan (select_related) instead of the plans with their sessions prefetched. The
-    plans are read on their own only when no session belongs to an active plan (an empty
-    week, or a completed one: an active plan without sessions would stand before it). Same
-    plan, sessions, views and benchmarks."""
+    """planned_week(athlete, monday) as the plan builder reads it, without the sessions'
+    logs (a card shows done, from `log_count`, not the log) and in a query less for a week
+    being planned (an active plan with sessions): the sessions come with their plan
+    (select_related) instead of the plans with their sessions prefetched. The plans are read
+    on their own only when no session belongs to an active plan (an empty week, or a
+    completed one: an active plan without sessions would stand before it). Same plan,
+    sessions, views and benchmarks."""
     standing = TrainingPlan.objects.standing().filter(athlete=athlete, week_start_date=monday)
     sessions = list(
         TrainingSession.objects.filter(plan__in=standing)
