@@ -30,8 +30,9 @@ def roster(request):
 @require_GET
 def athlete(request, athlete_id):
     """One athlete: past, current and next weeks with done/planned, benchmarks, summaries."""
+    shown = ("name", "user__email", "user__time_zone")
     athlete = get_object_or_404(
-        athletes_visible_to(request.user).select_related("user"), pk=athlete_id
+        athletes_visible_to(request.user).select_related("user").only(*shown), pk=athlete_id
     )
     today = timezone.localdate(timezone=request.user.zoneinfo)
     this_monday = monday_of(today)
