@@ -76,7 +76,8 @@ class RosterRow:
 
     @property
     def flags(self) -> list[str]:
-        """Short, for a table cell; the athlete page and the summary give the details."""
+        """Short, for a table cell: the latest summary's patterns are counted, and its page
+        lists them."""
         flags = []
         if not self.next_week_planned:
             flags.append("No plan next week")
@@ -92,6 +93,7 @@ class RosterRow:
 
 
 def roster(user, today: date) -> list[RosterRow]:
+    """A row per athlete `user` may see, by name, ready for the table (links included)."""
     monday = monday_of(today)
     next_monday = monday + timedelta(days=7)
     now = timezone.now()
@@ -123,9 +125,9 @@ def roster(user, today: date) -> list[RosterRow]:
 
 
 def ago(moment: datetime, now: datetime) -> str:
-    """ "3 h ago", "2 d ago": what a roster needs of the last log's time, at a fraction of
-    the cost of the timesince filter, which a page of a hundred rows would call a hundred
-    times."""
+    """How long ago, in hours then days ("3 h ago", "2 d ago"): what a roster needs of the
+    last log's time, at a fraction of the cost of the timesince filter, which a page of a
+    hundred rows would call a hundred times."""
     hours = int((now - moment).total_seconds() // 3600)
     if hours < 1:
         return "within the hour"
