@@ -187,9 +187,11 @@ def _attach_missing_benchmarks(rows: dict, athletes, mondays: list) -> None:
     their text: grouping by the JSON column itself took longer on PostgreSQL. Neither week
     has ended, so no completed plan stands beside an active one: every standing plan of
     them is read, in a subquery rather than a list of two hundred ids."""
-    plans = TrainingPlan.objects.standing().filter(athlete__in=athletes)
+    plans = TrainingPlan.objects.standing().filter(
+        athlete__in=athletes, week_start_date__in=mondays
+    )
     prescriptions = (
-        TrainingSession.objects.filter(plan__in=plans.filter(week_start_date__in=mondays))
+        TrainingSession.objects.filter(plan__in=plans)
         .order_by()
         .values("type", text=Cast("prescription", TextField()))
         .annotate(athletes=StringAgg(Cast("plan__athlete_id", TextField()), Value(",")))
