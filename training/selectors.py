@@ -75,11 +75,8 @@ def standing_weeks(athlete_ids, mondays, sessions=None) -> dict[tuple, StandingW
         TrainingPlan.objects.standing()
         .filter(athlete_id__in=athlete_ids, week_start_date__in=mondays)
         .prefetch_related(Prefetch("sessions", sessions.order_by("date", "created_at")))
-        .order_by("status")  # "active" sorts before "completed"
     )
-    standing = {}
-    for plan in plans:
-        standing.setdefault((plan.athlete_id, plan.week_start_date), plan)
+    standing = standing_by_week(plans)
     benchmarks = defaultdict(list)
     for benchmark in BenchmarkMetric.objects.filter(athlete_id__in=athlete_ids):
         benchmarks[benchmark.athlete_id].append(benchmark)
@@ -96,10 +93,10 @@ def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
     """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
     most five queries whatever their number: the standing plans, their sessions, the sessions'
     logs, the athletes' benchmarks (standing_weeks), and the exercise names (fewer when there
-    is nothing to read). The roster reads every athlete's week with it.
+    is nothing to read).
 
-    Each session carries its prefetched `logs` (the athlete pages show the log, the roster
-    counts done sessions) and `log_count` (the builder's done/not done). This is the one read
+    Each session carries its prefetched `logs` (the pages that show a session's log) and
+    `log_count` (done or not). This is the one read
     in training that reaches logs, through the reverse relation `logs`: logging_app stands to
     our right, and the builder needs done/not done, so the relation is used here and nowhere
     else."""
@@ -171,12 +168,17 @@ def benchmarks_of(athlete):
     return BenchmarkMetric.objects.filter(athlete=athlete).select_related("exercise")
 
 
-def standing_by_week(plans) -> dict[tuple, dict]:
-    """The plan that stands for each (athlete id, Monday), from standing plans read as values()
-    rows with athlete_id, week_start_date and status: of a week with both an active and a
-    completed plan, the active one, as in the reads above. For pages that count rather than
-    show sessions (the coach's roster and athlete page)."""
+def standing_by_week(plans) -> dict:
+    """The plan that stands for each (athlete id, Monday) of these standing plans (model
+    instances, or values() rows with athlete_id, week_start_date and status): of a week with
+    both an active and a completed plan, the active one. Every read of several weeks decides
+    it here (standing_weeks, and the pages that count rather than show sessions: the coach's
+    roster and athlete page)."""
+
+    def field(plan, name):
+        return plan[name] if isinstance(plan, dict) else getattr(plan, name)
+
     standing = {}
-    for plan in sorted(plans, key=lambda row: row["status"]):  # "active" before "completed"
-        standing.setdefault((plan["athlete_id"], plan["week_start_date"]), plan)
+    for plan in sorted(plans, key=lambda plan: field(plan, "status")):  # active < completed
+        standing.setdefault((field(plan, "athlete_id"), field(plan, "week_start_date")), plan)
     return standing
