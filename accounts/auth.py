@@ -1,8 +1,26 @@
 """Sign-in helpers shared by the login form, django-axes and the audit receivers."""
 
 from django.contrib.auth import authenticate
+from django.contrib.auth.backends import ModelBackend
 
-from accounts.models import normalize_email
+from accounts.models import User, normalize_email
+
+# The sign-in backend's dotted path, as sessions store it (views that log a new user in name it).
+PROFILE_BACKEND = "accounts.auth.ProfileBackend"
+
+
+class ProfileBackend(ModelBackend):
+    """Django's ModelBackend, except that the signed-in user comes with their coach or athlete
+    profile in the same query. Every page asks which profile the user has
+    (accounts.permissions) and most then read it: without this, that is one more query on
+    every request of every coach and athlete."""
+
+    def get_user(self, user_id):
+        try:
+            user = User._default_manager.select_related("athlete", "coach").get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 def attempted_email(request, credentials) -> str | None:

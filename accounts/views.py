@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import audit
 from accounts import services
+from accounts.auth import PROFILE_BACKEND
 from accounts.export import export_personal_data
 from accounts.forms import (
     ConfirmPasswordForm,
@@ -28,8 +29,6 @@ from accounts.forms import (
 )
 from accounts.invitations import InvitationUnusable, invitation_from_token, token_for
 from accounts.permissions import coach_required, is_athlete, is_coach
-
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @require_GET
@@ -96,7 +95,7 @@ def signup(request):
             time_zone=data["time_zone"],
             request=request,
         )
-        login(request, coach.user, backend=BACKEND)
+        login(request, coach.user, backend=PROFILE_BACKEND)
         messages.success(request, f"Welcome, {coach.name}. Invite your first athlete below.")
         return redirect("training:roster")
     return render(
@@ -136,7 +135,7 @@ def accept_invitation(request, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, athlete.user, backend=BACKEND)
+            login(request, athlete.user, backend=PROFILE_BACKEND)
             messages.success(
                 request, f"Welcome, {athlete.name}. {invitation.coach.name} is your coach."
             )

@@ -25,6 +25,7 @@ from django.core.management.base import CommandError
 from django.test.utils import override_settings
 from django.urls import clear_url_caches
 
+from accounts.auth import PROFILE_BACKEND
 from insights.benchmark_data import database_version
 
 WORKERS = 2
@@ -198,7 +199,7 @@ def sign_in(user) -> str:
     synthetic users have none); signed with the settings' SECRET_KEY, here the run's."""
     store = importlib.import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = PROFILE_BACKEND
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     return store.session_key
