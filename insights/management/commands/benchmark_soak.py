@@ -20,7 +20,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count
 from django.test.utils import override_settings
 from django.urls import reverse
@@ -107,7 +107,7 @@ class Command(BaseCommand):
     def add_coach(self, pool: Pool, athletes: int) -> None:
         """Another coach with `athletes` athletes: their sessions, visits and unsent logs."""
         started = time.perf_counter()
-        with override_settings(DEBUG=False), transaction.atomic():
+        with override_settings(DEBUG=False):
             coach, counts = build(
                 athletes, self.catalog, timezone.now(), ended_weeks=ENDED_WEEKS,
                 weeks_ahead=WEEKS_AHEAD,

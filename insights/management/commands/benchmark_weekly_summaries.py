@@ -13,7 +13,7 @@ import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
@@ -70,8 +70,7 @@ class Command(BaseCommand):
         coach = None
         try:
             started = time.perf_counter()
-            with transaction.atomic():
-                coach, counts = build(athletes, catalog, now, ended_weeks=WEEKS)
+            coach, counts = build(athletes, catalog, now, ended_weeks=WEEKS)
             setup = time.perf_counter() - started
             self.stdout.write(
                 f"setup (not measured): {setup:.1f} s — {counts['plans']} plans, "
