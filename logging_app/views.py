@@ -99,8 +99,13 @@ def week(request, monday=None):
     # Any day of a week shows that week; the isodate converter has parsed and bounded it.
     start = monday_of(monday or today)
     entries = _cards(athlete, week_sessions(athlete.pk, start))
+    # Each day with whether it is today, compared here once rather than twice in the template.
     days = [
-        (day, [(view, log_id) for view, log_id in entries if view.session.date == day])
+        (
+            day,
+            day == today,
+            [(view, log_id) for view, log_id in entries if view.session.date == day],
+        )
         for day in week_days(start)
     ]
     context = {
