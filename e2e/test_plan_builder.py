@@ -84,6 +84,9 @@ def test_coach_builds_copies_and_meets_a_conflict(live_server, page: Page):
     week_url = page.url
     second = page.context.new_page()
     second.goto(week_url)
+    # Each card's Delete is behind its More, loaded when opened; the second tab opens it first.
+    second.locator("article.session").last.locator("summary").click()
+    page.locator("article.session").first.locator("summary").click()
     page.once("dialog", lambda dialog: dialog.accept())  # hx-confirm asks first
     page.locator("article.session").first.get_by_role("button", name="Delete").click()
     expect(page.locator("article.session")).to_have_count(3)

@@ -152,6 +152,7 @@ def test_builder_at_the_tapped_day(coach_page: Page, live_server):
 
     # Copy the run to Saturday: one day picker serves Move and Copy.
     long_run = page.locator("article.session", has_text="Long run")
+    long_run.locator("summary").press("Enter")  # More: its forms load into the card
     long_run.get_by_label("Day to move or copy").select_option(str(sunday - timedelta(days=1)))
     long_run.get_by_role("button", name="Copy").click()
     expect(page.get_by_text("Session copied to Saturday.")).to_be_visible()

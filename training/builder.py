@@ -62,45 +62,42 @@ def card(view, *, today: date) -> Card:
 @dataclass(frozen=True)
 class Day:
     """A column of the builder's week: the day written once for its heading, ids and links,
-    the <option>s of the move/copy day picker of each of its sessions (this day selected),
-    and its cards. Formatting the days once a page, not per session card and link, takes a
-    third off the page's rendering."""
+    and its cards."""
 
     date: date
-    iso: str  # "2026-12-07": ids, links, the pickers' values
+    iso: str  # "2026-12-07": ids, links
     name: str  # "Monday"
     short: str  # "7 Dec"
-    picker: SafeString
     cards: list[Card]
 
 
 def week_columns(monday: date, cards: list[Card]) -> list[Day]:
     """Monday to Sunday, each day with its cards (in the order given)."""
     dates = [monday + timedelta(days=offset) for offset in range(7)]
-    isos = [day.isoformat() for day in dates]
-    plain = _options(dates, isos, '<option value="{}">{}</option>')
-    chosen = _options(dates, isos, '<option value="{}" selected>{}</option>')
     return [
         Day(
             date=day,
-            iso=isos[n],
+            iso=day.isoformat(),
             name=dateformat.format(day, "l"),
             short=dateformat.format(day, "j M"),
-            picker=_picker(plain, chosen, selected=n),
             cards=[card for card in cards if card.session.date == day],
         )
-        for n, day in enumerate(dates)
+        for day in dates
     ]
 
 
-def _options(dates, isos, template: str) -> list[SafeString]:
-    """One <option> per day (value: the ISO date, label: "Mon"), escaped by format_html."""
-    return [
-        format_html(template, iso, dateformat.format(day, "D"))
-        for day, iso in zip(dates, isos, strict=True)
-    ]
-
-
-def _picker(plain: list[SafeString], chosen: list[SafeString], *, selected: int) -> SafeString:
-    """A picker's options with the `selected`th chosen: 14 options built a page, not 49."""
-    return SafeString("".join(chosen[n] if n == selected else plain[n] for n in range(len(plain))))
+def day_picker(monday: date, selected: date) -> SafeString:
+    """The <option>s of a session's move/copy day picker: the week's days (value: the ISO
+    date, label: "Mon"), the session's own day chosen; escaped by format_html."""
+    days = [monday + timedelta(days=offset) for offset in range(7)]
+    return SafeString(
+        "".join(
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                day.isoformat(),
+                " selected" if day == selected else "",
+                dateformat.format(day, "D"),
+            )
+            for day in days
+        )
+    )

@@ -20,6 +20,7 @@ urlpatterns = [
     path("plans/<uuid:plan_id>/sessions/new/", plans.new_session, name="new_session"),
     path("sessions/<uuid:session_id>/edit/", plans.edit_session, name="edit_session"),
     path("sessions/<uuid:session_id>/delete/", plans.delete_session, name="delete_session"),
+    path("sessions/<uuid:session_id>/actions/", plans.session_actions, name="session_actions"),
     path("sessions/<uuid:session_id>/move/", plans.move_session, name="move_session"),
     path(
         "sessions/<uuid:session_id>/duplicate/", plans.duplicate_session, name="duplicate_session"

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from training.builder import Status, card, estimated_minutes, week_columns
+from training.builder import Status, card, day_picker, estimated_minutes, week_columns
 from training.display import SessionView
 
 TODAY = date(2026, 12, 2)
@@ -53,7 +53,7 @@ def test_status(day, logs, status):
     assert card(view(day=day, logs=logs), today=TODAY).status == status
 
 
-def test_the_week_has_seven_days_each_with_its_cards_and_itself_chosen_in_the_pickers():
+def test_the_week_has_seven_days_each_with_its_cards():
     monday = date(2026, 11, 30)
     tuesday = card(view(day=monday + timedelta(days=1)), today=TODAY)
 
@@ -64,7 +64,12 @@ def test_the_week_has_seven_days_each_with_its_cards_and_itself_chosen_in_the_pi
         ("2026-12-01", "Tuesday", "1 Dec"),
     ]
     assert [len(d.cards) for d in days] == [0, 1, 0, 0, 0, 0, 0]
-    assert days[1].picker.count("<option") == 7
-    assert days[1].picker.count(" selected") == 1
-    assert '<option value="2026-12-01" selected>Tue</option>' in days[1].picker
-    assert '<option value="2026-12-06">Sun</option>' in days[1].picker
+
+
+def test_a_day_picker_offers_the_week_with_the_sessions_day_chosen():
+    picker = day_picker(date(2026, 11, 30), selected=date(2026, 12, 1))
+
+    assert picker.count("<option") == 7
+    assert picker.count(" selected") == 1
+    assert '<option value="2026-12-01" selected>Tue</option>' in picker
+    assert '<option value="2026-12-06">Sun</option>' in picker

@@ -21,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from training import services
-from training.builder import card, week_columns
+from training.builder import card, day_picker, week_columns
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
 from training.selectors import builder_week, monday_of
@@ -76,8 +76,11 @@ def _week_start(day: date) -> date:
 
 
 def _version(request) -> int:
+    """The plan version the page was drawn from: posted by a form, or in a GET's query (the
+    link to a session's actions, whose forms post it on)."""
+    data = request.POST if request.method == "POST" else request.GET
     try:
-        return int(request.POST.get("version", ""))
+        return int(data.get("version", ""))
     except ValueError:
         return -1  # no version: treated as stale, never as a blind overwrite
 
@@ -137,7 +140,10 @@ def _stale(request, athlete, monday, error: services.StalePlan):
         f"{plan.get_status_display().lower()}). Your change was not saved; here is the "
         "current plan."
     )
-    return render_builder(request, athlete, monday, status=409, conflict=conflict)
+    response = render_builder(request, athlete, monday, status=409, conflict=conflict)
+    # A request aiming at a part of the builder (a card's actions) is answered with all of it.
+    response["HX-Retarget"], response["HX-Reswap"] = "#builder", "outerHTML"
+    return response
 
 
 @coach_required
@@ -272,6 +278,27 @@ def _edit(request, plan, editor: SessionEditor):
         editor.add_error(error)
         return render_builder(request, athlete, monday, editor=editor, status=422)
     return _after_change(request, athlete, monday, "Session saved.")
+
+
+@coach_required
+@require_GET
+@_on_a_stale_page
+def session_actions(request, session_id):
+    """A session's move, copy and delete forms, fetched into its card when the coach opens
+    them, or a small page of their own without JavaScript: the builder renders none of them (on
+    every card, they were most of its rendering). The forms post the version of the page the
+    coach acts from, so a change made since is still a conflict (409)."""
+    session = _session(request, session_id)
+    plan = session.plan
+    context = {
+        "session": session,
+        "session_name": session.focus or session.get_type_display(),
+        "plan": plan,
+        "version": _version(request),
+        "picker": day_picker(plan.week_start_date, selected=session.date),
+    }
+    template = "training/session_actions.html" + ("#actions" if request.htmx else "")
+    return render(request, template, context)
 
 
 @coach_required
