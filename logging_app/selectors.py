@@ -60,7 +60,10 @@ def session_views(athlete, sessions) -> list:
     """Sessions as the page shows them: each line with the athlete's concrete target."""
     sessions = list(sessions)
     names = exercise_names(sessions)
-    rows = BenchmarkMetric.objects.filter(athlete=athlete).only(*BENCHMARK_COLUMNS)
+    # Named rows, not model instances: targets read these five attributes and nothing else.
+    rows = BenchmarkMetric.objects.filter(athlete=athlete).values_list(
+        *BENCHMARK_COLUMNS, named=True
+    )
     benchmarks = Benchmarks(rows)
     return [session_view(session, benchmarks, names) for session in sessions]
 
