@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from django.utils import dateformat
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from training.models import ESTIMATED_MINUTES_MAX
@@ -100,4 +100,14 @@ def day_picker(monday: date, selected: date) -> SafeString:
             )
             for day in days
         )
+    )
+
+
+def week_options(mondays) -> SafeString:
+    """The <option>s of the builder's "Copy the week of" picker: value the ISO date, label
+    "Mon 30 Nov 2026"; escaped by format_html_join."""
+    return format_html_join(
+        "",
+        '<option value="{}">{}</option>',
+        ((monday.isoformat(), dateformat.format(monday, "D j M Y")) for monday in mondays),
     )

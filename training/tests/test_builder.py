@@ -5,7 +5,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from training.builder import Status, card, day_picker, estimated_minutes, week_columns
+from training.builder import (
+    Status,
+    card,
+    day_picker,
+    estimated_minutes,
+    week_columns,
+    week_options,
+)
 from training.display import SessionView
 
 TODAY = date(2026, 12, 2)
@@ -73,3 +80,12 @@ def test_a_day_picker_offers_the_week_with_the_sessions_day_chosen():
     assert picker.count(" selected") == 1
     assert '<option value="2026-12-01" selected>Tue</option>' in picker
     assert '<option value="2026-12-06">Sun</option>' in picker
+
+
+def test_the_copy_picker_offers_the_weeks_as_given():
+    options = week_options([date(2026, 11, 23), date(2026, 11, 16)])
+
+    assert options == (
+        '<option value="2026-11-23">Mon 23 Nov 2026</option>'
+        '<option value="2026-11-16">Mon 16 Nov 2026</option>'
+    )

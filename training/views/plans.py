@@ -21,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from training import services
-from training.builder import card, day_picker, week_columns
+from training.builder import card, day_picker, week_columns, week_options
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
 from training.selectors import builder_week, monday_of
@@ -110,7 +110,9 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
         "plan": week.plan,
         "days": week_columns(monday, cards),
         "today": athlete_today,
-        "copy_sources": list(other_weeks),
+        "copy_sources": week_options(other_weeks),
+        # What a card's More link passes on: the plan and version its forms will post.
+        "actions_query": f"?plan={week.plan.pk}&version={week.plan.version}" if week.plan else "",
         "editor": editor,
         "conflict": conflict,
     }
