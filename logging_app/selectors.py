@@ -2,17 +2,20 @@
 
 from datetime import date, timedelta
 
-from django.db.models import F
+from django.db.models import F, FilteredRelation, Q
 
 from logging_app.models import WorkoutLog
 from training.display import session_view
-from training.models import BenchmarkMetric, PlanStatus, TrainingPlan, TrainingSession
+from training.models import (
+    STANDING_STATUSES,
+    BenchmarkMetric,
+    TrainingPlan,
+    TrainingSession,
+    standing_rank,
+)
 from training.selectors import exercise_names
 from training.targets import Benchmarks
 
-# TrainingPlan.objects.standing(), as a filter through the session's plan: a join costs the
-# page less than a subquery of plans (its SQL is built on every request).
-STANDING = (PlanStatus.ACTIVE, PlanStatus.COMPLETED)
 # What a session card shows (training.display.session_view and _session_card.html read them).
 CARD_COLUMNS = ("plan_id", "date", "type", "focus", "prescription", "estimated_duration")
 # What targets are computed from (training.targets.Benchmarks: the newest of each metric).
@@ -39,20 +42,26 @@ def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
     stands, as in training.selectors.sessions_of_weeks.
 
     The log comes through a join, not a subquery (whose SQL the ORM builds again on every
-    request: about a third of this read's CPU). A session has at most one log: only its own
-    athlete can log it (the form and the API find it through planned_sessions) and a log is
-    unique per session and athlete."""
+    request: about a third of this read's CPU), joined on the athlete's own logs only, which
+    are unique per session and athlete: one row per session, whoever else's log a session
+    might carry (an admin's mistake)."""
     sessions = list(
         TrainingSession.objects.filter(
-            plan__athlete_id=athlete_id, plan__week_start_date=monday, plan__status__in=STANDING
+            plan__athlete_id=athlete_id,
+            plan__week_start_date=monday,
+            plan__status__in=STANDING_STATUSES,
         )
-        .annotate(log_id=F("logs__id"), plan_status=F("plan__status"))
+        .annotate(
+            own_log=FilteredRelation("logs", condition=Q(logs__athlete_id=athlete_id)),
+            log_id=F("own_log__id"),
+            plan_status=F("plan__status"),
+        )
         .only(*CARD_COLUMNS)
         .order_by("date", "created_at")
     )
     if not sessions:
         return []
-    standing = min(sessions, key=lambda session: session.plan_status).plan_id  # "active" first
+    standing = min(sessions, key=lambda session: standing_rank(session.plan_status)).plan_id
     return [session for session in sessions if session.plan_id == standing]
 
 

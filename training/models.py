@@ -106,11 +106,21 @@ class PlanStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
+# The statuses of the plans that count for their week, in the order they stand: of a week
+# with both an active and a completed plan, the active one is the week's plan.
+STANDING_STATUSES = (PlanStatus.ACTIVE, PlanStatus.COMPLETED)
+
+
+def standing_rank(status: str) -> int:
+    """Sort key of a standing plan's status: the lowest of a week's plans is its plan."""
+    return STANDING_STATUSES.index(status)
+
+
 class PlanQuerySet(models.QuerySet):
     def standing(self):
         """The plans that count for their week: active, or completed once the week has ended.
         Archived plans are history (replaced or withdrawn), never "the" plan of a week."""
-        return self.filter(status__in=[PlanStatus.ACTIVE, PlanStatus.COMPLETED])
+        return self.filter(status__in=STANDING_STATUSES)
 
 
 class TrainingPlan(models.Model):

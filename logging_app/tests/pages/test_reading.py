@@ -89,6 +89,17 @@ def test_week_shows_planned_done_and_missed(athlete_client, athlete, plan, today
     assert reverse("logging_app:week_of", args=[previous.isoformat()]) in page
 
 
+def test_another_athletes_log_on_a_session_neither_doubles_it_nor_marks_it_done(
+    athlete_client, athlete, plan, today
+):
+    session = TrainingSessionFactory(plan=plan, date=today, focus="Only once")
+    WorkoutLogFactory(session=session, athlete=AthleteFactory())  # an admin's mistake
+    for name in ("logging_app:today", "logging_app:week"):
+        page = athlete_client.get(reverse(name)).content.decode()
+        assert page.count("Only once") == 1
+        assert log_url(session) in page  # still to log
+
+
 def test_of_an_active_and_a_completed_plan_of_a_week_the_active_one_stands(
     athlete_client, athlete, plan, today
 ):
