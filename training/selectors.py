@@ -9,7 +9,14 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from accounts.models import Coach
 from training.display import SessionView, exercise_ids, session_view
-from training.models import BenchmarkMetric, Exercise, PlanStatus, TrainingPlan, TrainingSession
+from training.models import (
+    BenchmarkMetric,
+    Exercise,
+    PlanStatus,
+    TrainingPlan,
+    TrainingSession,
+    standing_rank,
+)
 from training.targets import Benchmarks
 
 
@@ -143,7 +150,7 @@ def builder_week(athlete, monday: date) -> PlannedWeek:
         .order_by("date", "created_at")
     )
     active = next((s.plan for s in sessions if s.plan.status == PlanStatus.ACTIVE), None)
-    plan = active or standing.order_by("status").first()
+    plan = active or min(standing, key=lambda plan: standing_rank(plan.status), default=None)
     sessions = [s for s in sessions if plan is not None and s.plan_id == plan.pk]
     benchmarks = list(BenchmarkMetric.objects.filter(athlete=athlete))
     index, names = Benchmarks(benchmarks), exercise_names(sessions)
@@ -179,6 +186,6 @@ def standing_by_week(plans) -> dict:
         return plan[name] if isinstance(plan, dict) else getattr(plan, name)
 
     standing = {}
-    for plan in sorted(plans, key=lambda plan: field(plan, "status")):  # active < completed
+    for plan in sorted(plans, key=lambda plan: standing_rank(field(plan, "status"))):
         standing.setdefault((field(plan, "athlete_id"), field(plan, "week_start_date")), plan)
     return standing
