@@ -149,7 +149,8 @@ def test_adding_to_a_plan_archived_in_another_tab_answers_409(coach_client, athl
 def test_acting_on_a_session_deleted_meanwhile_answers_409(coach_client, athlete, action):
     plan = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
     session = TrainingSessionFactory(plan=plan, date=MONDAY)
-    page = coach_client.get(reverse("training:week", args=[athlete.pk, MONDAY])).content.decode()
+    actions = reverse("training:session_actions", args=[session.pk])
+    page = coach_client.get(actions, {"version": 1}).content.decode()
     assert f'name="plan" value="{plan.pk}"' in page  # what a stale page posts
     body = {"version": 1, "plan": str(plan.pk), "date": MONDAY.isoformat()}
     coach_client.post(reverse("training:delete_session", args=[session.pk]), body)
