@@ -23,6 +23,7 @@ class Line:
 @dataclass(frozen=True)
 class SessionView:
     session: object
+    plan: Prescription  # the session's prescription, read once (typed)
     lines: list[Line]
 
     @property
@@ -30,7 +31,7 @@ class SessionView:
         """How long the session takes: an endurance session's prescribed duration (never a
         second number that can disagree with it), otherwise the coach's estimate."""
         if self.session.type == SessionType.ENDURANCE:
-            return Prescription.of(self.session.type, self.session.prescription).whole_minutes
+            return self.plan.whole_minutes
         return self.session.estimated_duration
 
     @property
@@ -76,7 +77,7 @@ def session_view(session, benchmarks, exercise_names) -> SessionView:
     else:
         modality = plan.modality or ""
         lines = [Line(modality.capitalize(), _endurance_text(plan), targets[0])]
-    return SessionView(session=session, lines=lines)
+    return SessionView(session=session, plan=plan, lines=lines)
 
 
 def exercise_ids(sessions) -> set[str]:

@@ -14,6 +14,7 @@ from training.builder import (
     week_options,
 )
 from training.display import SessionView
+from training.prescription import Prescription
 
 TODAY = date(2026, 12, 2)
 
@@ -35,7 +36,7 @@ def view(*, kind="endurance", day=TODAY, logs=0, estimated=45, prescription=None
         estimated_duration=estimated,
         prescription=endurance(80) if prescription is None else prescription,
     )
-    return SessionView(session=session, lines=[])
+    return SessionView(session, Prescription.of(session.type, session.prescription), lines=[])
 
 
 def test_an_endurance_card_reads_its_duration_not_a_stale_estimate():
