@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from accounts.models import Coach
 from training.display import SessionView, exercise_ids, session_view
 from training.models import (
+    STANDING_STATUSES,
     BenchmarkMetric,
     Exercise,
     PlanStatus,
@@ -143,8 +144,14 @@ def builder_week(athlete, monday: date) -> PlannedWeek:
     completed one: an active plan without sessions would stand before it). Same plan,
     sessions, views and benchmarks."""
     standing = TrainingPlan.objects.standing().filter(athlete=athlete, week_start_date=monday)
+    # standing() through the session's plan: a join, where `plan__in=standing` is a subquery
+    # whose SQL the ORM builds again on every request.
     sessions = list(
-        TrainingSession.objects.filter(plan__in=standing)
+        TrainingSession.objects.filter(
+            plan__athlete=athlete,
+            plan__week_start_date=monday,
+            plan__status__in=STANDING_STATUSES,
+        )
         .select_related("plan")
         .annotate(log_count=_log_count())
         .order_by("date", "created_at")
