@@ -11,6 +11,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
 FOUND = "paging_found"
+# Page numbers above this are past the end of any list here; a larger one (a hand-typed
+# 10**30) would overflow the database's OFFSET.
+MAX_PAGE = 1_000_000
 
 
 class _Counted(Paginator):
@@ -22,9 +25,10 @@ class _Counted(Paginator):
 
 
 def _number(raw) -> int:
-    """The page asked for; anything that is not a positive whole number means the first."""
+    """The page asked for; anything that is not a positive whole number means the first, and
+    a number beyond MAX_PAGE is past the end (the last page)."""
     try:
-        return max(int(raw), 1)
+        return min(max(int(raw), 1), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
