@@ -24,6 +24,9 @@ def log_while_offline(page, run):
     """Save a log that cannot be sent (no connection to the API): it waits on the phone."""
     page.route(API, lambda route: route.abort("internetdisconnected"))
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    # The button shows while the page still parses; only once its deferred scripts have run
+    # (before DOMContentLoaded) does Save go to the outbox rather than straight to the server.
+    page.wait_for_url(f"**/sessions/{run.pk}/log/", wait_until="domcontentloaded")
     page.get_by_role("button", name="Save log").click()
     page.wait_for_url("**/today/")
     expect(page.locator("#outbox")).to_contain_text("waiting to sync")
