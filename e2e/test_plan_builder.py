@@ -19,10 +19,21 @@ def sign_in(page: Page, base_url: str, email: str):
     page.get_by_role("button", name="Sign in").click()
 
 
+def day_section(page: Page, day: str):
+    return page.locator(f"section.day:has(h2:has-text('{day}'))")
+
+
+def save_session(page: Page, day: str, sessions_before: int):
+    """Save, then wait for the day to show one session more: a "Session saved." left from the
+    previous save would let the next step start before this one is stored (under load)."""
+    page.get_by_role("button", name="Save session").click()
+    expect(day_section(page, day).locator("article.session")).to_have_count(sessions_before + 1)
+    expect(page.get_by_text("Session saved.")).to_be_visible()
+
+
 def add_strength(page: Page, day: str, exercise: str, percent: str):
-    page.locator(f"section.day:has(h2:has-text('{day}'))").get_by_role(
-        "link", name="+ Strength"
-    ).click()
+    before = day_section(page, day).locator("article.session").count()
+    day_section(page, day).get_by_role("link", name="+ Strength").click()
     search = page.get_by_label("Find an exercise to add")
     search.press_sequentially(exercise.split()[0], delay=30)
     results = page.locator("#exercise-results")
@@ -30,19 +41,16 @@ def add_strength(page: Page, day: str, exercise: str, percent: str):
     page.get_by_label("Intensity:").select_option("percent_1rm")
     page.get_by_label("Value:").fill(percent)
     page.get_by_label("Focus:").fill(f"{exercise} day")
-    page.get_by_role("button", name="Save session").click()
-    expect(page.get_by_text("Session saved.")).to_be_visible()
+    save_session(page, day, before)
 
 
 def add_endurance(page: Page, day: str, intensity: str, **fields):
-    page.locator(f"section.day:has(h2:has-text('{day}'))").get_by_role(
-        "link", name="+ Endurance"
-    ).click()
+    before = day_section(page, day).locator("article.session").count()
+    day_section(page, day).get_by_role("link", name="+ Endurance").click()
     page.get_by_label("Intensity:").select_option(intensity)
     for label, value in fields.items():
         page.get_by_label(label).fill(value)
-    page.get_by_role("button", name="Save session").click()
-    expect(page.get_by_text("Session saved.")).to_be_visible()
+    save_session(page, day, before)
 
 
 @pytest.mark.django_db(transaction=True)
