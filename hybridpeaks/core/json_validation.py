@@ -171,6 +171,9 @@ def describe(error: SchemaError) -> str:
             return f"must be at least {error.validator_value} character(s)"
         case "maxLength":
             return f"must be at most {error.validator_value} character(s)"
+        case "oneOf" | "anyOf" | "not" if "description" in error.schema:
+            # As with patterns: the schema says in words what the combination asks for.
+            return f"must be {error.schema['description']}"
         case "additionalProperties":
             return error.message.replace("Additional properties are not allowed", "unknown key")
         case _:
