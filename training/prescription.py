@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 MINUTES_PER_UNIT = {"minutes": 1, "hours": 60}
+# A step may also be timed in seconds ("90 s recovery"); a session's own duration may not.
+STEP_MINUTES_PER_UNIT = {"seconds": 1 / 60, **MINUTES_PER_UNIT}
+METERS_PER_UNIT = {"meters": 1, "km": 1000, "miles": 1609.344}
 ZONES = (1, 2, 3, 4, 5)
 ZONE_TYPES = ("heart_rate_zone", "pace_zone")
 
@@ -67,14 +70,35 @@ class Amount:
         """As a duration, in minutes (a missing unit means minutes)."""
         return minutes_of(self.to_json())
 
+    @property
+    def step_minutes(self) -> float | None:
+        """As a step's duration, in minutes: seconds count too (a unit is required)."""
+        if not _is_number(self.value) or self.unit not in STEP_MINUTES_PER_UNIT:
+            return None
+        return float(self.value) * STEP_MINUTES_PER_UNIT[self.unit]
+
+    @property
+    def meters(self) -> float | None:
+        """As a distance, in meters (miles × 1,609.344); None when malformed."""
+        if not _is_number(self.value) or self.unit not in METERS_PER_UNIT:
+            return None
+        return float(self.value) * METERS_PER_UNIT[self.unit]
+
 
 @dataclass(frozen=True)
 class Intensity:
-    """How hard: `type` with its `value` (%1RM, RPE, %FTP) or its `zone` (heart rate, pace)."""
+    """How hard: `type` with its `value` (%1RM, RPE, %FTP) or its `zone` (heart rate, pace).
+
+    An interval step's intensity may also be a range (`zone_to`, `value_to`: "Z2–3",
+    "105–110 % FTP") or a race pace (`race`: "5k", "10k", "half_marathon"); the schema
+    allows those on steps only, and they are absent everywhere else."""
 
     type: str | None = None
     value: float | None = None
     zone: int | None = None
+    zone_to: int | None = None
+    value_to: float | None = None
+    race: str | None = None
 
     @classmethod
     def from_json(cls, data) -> "Intensity":
@@ -84,10 +108,20 @@ class Intensity:
             type=kind if isinstance(kind, str) else None,
             value=data.get("value"),
             zone=data.get("zone"),
+            zone_to=data.get("zoneTo"),
+            value_to=data.get("valueTo"),
+            race=data.get("race"),
         )
 
     def to_json(self) -> dict:
-        return _present(type=self.type, value=self.value, zone=self.zone)
+        return _present(
+            type=self.type,
+            value=self.value,
+            zone=self.zone,
+            zoneTo=self.zone_to,
+            valueTo=self.value_to,
+            race=self.race,
+        )
 
     @property
     def stated_zone(self) -> int | None:
@@ -176,12 +210,84 @@ class StrengthPrescription(Prescription):
         return [item.exercise_id for item in self.items if item.exercise_id is not None]
 
 
+STEP_KINDS = ("warmup", "work", "recovery", "cooldown")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One interval step: a kind, a duration OR a distance (the schema allows one), and an
+    intensity. A distance step has no time of its own (see EndurancePrescription.minutes)."""
+
+    kind: str | None
+    intensity: Intensity = Intensity()
+    duration: Amount | None = None
+    distance: Amount | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> "Step":
+        kind = data.get("kind")
+        return cls(
+            kind=kind if isinstance(kind, str) else None,
+            intensity=Intensity.from_json(data.get("intensity")),
+            duration=Amount.from_json(data.get("duration")),
+            distance=Amount.from_json(data.get("distance")),
+        )
+
+    def to_json(self) -> dict:
+        return _present(
+            kind=self.kind,
+            duration=None if self.duration is None else self.duration.to_json(),
+            distance=None if self.distance is None else self.distance.to_json(),
+            intensity=self.intensity.to_json(),
+        )
+
+    @property
+    def minutes(self) -> float | None:
+        """The step's time in minutes; None for a distance step (or a malformed duration)."""
+        return self.duration.step_minutes if self.duration else None
+
+    @property
+    def meters(self) -> float | None:
+        return self.distance.meters if self.distance else None
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """`times` × its steps, one level deep ("5 × (3 min Z4, 2 min Z1)")."""
+
+    times: int | None
+    steps: tuple[Step, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> "Repeat":
+        steps = data.get("steps")
+        steps = steps if isinstance(steps, list) else []
+        return cls(
+            times=data.get("repeat"),
+            steps=tuple(Step.from_json(s) for s in steps if isinstance(s, Mapping)),
+        )
+
+    def to_json(self) -> dict:
+        return {"repeat": self.times, "steps": [step.to_json() for step in self.steps]}
+
+    @property
+    def count(self) -> int:
+        """How many times the steps are done; a malformed count reads as once."""
+        times = self.times
+        return times if isinstance(times, int) and not isinstance(times, bool) and times > 0 else 1
+
+
+def _step_or_repeat(data: Mapping) -> Step | Repeat:
+    return Repeat.from_json(data) if "repeat" in data else Step.from_json(data)
+
+
 @dataclass(frozen=True)
 class EndurancePrescription(Prescription):
-    """One block of a modality for a duration (and maybe a distance) at one intensity.
+    """One block of a modality for a duration (and maybe a distance) at one intensity, or a
+    sequence of interval steps (`steps`), whose totals are then derived from the steps.
 
-    A new part of the schema (interval steps, say) is one more field here, read in
-    from_json and written in to_json; the round-trip test then covers it."""
+    A new part of the schema is one more field here, read in from_json and written in
+    to_json; the round-trip test then covers it."""
 
     TYPE: ClassVar[str] = "endurance"
 
@@ -189,30 +295,68 @@ class EndurancePrescription(Prescription):
     duration: Amount | None = None
     intensity: Intensity = Intensity()
     distance: Amount | None = None
+    steps: tuple[Step | Repeat, ...] = ()
 
     @classmethod
     def from_json(cls, document) -> "EndurancePrescription":
         document = _object(document)
         modality = document.get("modality")
+        steps = document.get("steps")
+        steps = steps if isinstance(steps, list) else []
         return cls(
             modality=modality if isinstance(modality, str) else None,
             duration=Amount.from_json(document.get("duration")),
             intensity=Intensity.from_json(document.get("intensity")),
             distance=Amount.from_json(document.get("distance")),
+            steps=tuple(_step_or_repeat(s) for s in steps if isinstance(s, Mapping)),
         )
 
     def to_json(self) -> dict:
+        # With steps the session's own intensity is optional (derived): an unstated one is
+        # left out rather than written as `{}`. Without steps it is always written, as before.
+        intensity = self.intensity.to_json()
         return _present(
             modality=self.modality,
             duration=None if self.duration is None else self.duration.to_json(),
-            intensity=self.intensity.to_json(),
+            intensity=None if self.steps and not intensity else intensity,
             distance=None if self.distance is None else self.distance.to_json(),
+            steps=[step.to_json() for step in self.steps] or None,
         )
 
     @property
+    def counted_steps(self) -> list[tuple[Step, int]]:
+        """Each step with how many times it is done (a repeat's steps × its count), in order."""
+        return [
+            (step, part.count) if isinstance(part, Repeat) else (part, 1)
+            for part in self.steps
+            for step in (part.steps if isinstance(part, Repeat) else (part,))
+        ]
+
+    @property
+    def step_minutes(self) -> float | None:
+        """The timed steps' total (each × its repeats); None without a timed step.
+        Distance steps are left out: they have no time without a pace (docs/decisions.md)."""
+        timed = [(step.minutes, n) for step, n in self.counted_steps if step.minutes is not None]
+        return sum(minutes * n for minutes, n in timed) if timed else None
+
+    @property
+    def step_meters(self) -> float | None:
+        """The distance steps' total in meters (each × its repeats); None without one."""
+        measured = [(step.meters, n) for step, n in self.counted_steps if step.meters is not None]
+        return sum(meters * n for meters, n in measured) if measured else None
+
+    @property
+    def untimed_steps(self) -> bool:
+        """Whether some step is a distance only, so step_minutes leaves its time out."""
+        return any(step.duration is None for step, _ in self.counted_steps)
+
+    @property
     def minutes(self) -> float | None:
-        """The prescribed duration in minutes; None without a readable one."""
-        return self.duration.minutes if self.duration else None
+        """The prescribed duration in minutes: the session's stated duration, else (a stepped
+        session) its timed steps' total; None without either. The one rule for how long a
+        session is planned to take (cards, log form, builder, weekly analysis)."""
+        stated = self.duration.minutes if self.duration else None
+        return stated if stated is not None else self.step_minutes
 
     @property
     def whole_minutes(self) -> int | None:

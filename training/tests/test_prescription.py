@@ -61,14 +61,42 @@ _ftp = st.fixed_dictionaries(
     {"type": st.just("ftp_percent"), "value": _number(1, 200)},
     optional={"zone": st.integers(1, 5)},
 )
-endurance_documents = st.fixed_dictionaries(
-    {
-        "modality": st.sampled_from(["run", "bike", "row", "swim"]),
-        "duration": _durations,
-        "intensity": _zones | _ftp,
-    },
+_modalities = st.sampled_from(["run", "bike", "row", "swim"])
+plain_endurance_documents = st.fixed_dictionaries(
+    {"modality": _modalities, "duration": _durations, "intensity": _zones | _ftp},
     optional={"distance": _distances},
 )
+_step_durations = st.one_of(
+    st.fixed_dictionaries({"value": _number(0.5, limit), "unit": st.just(unit)})
+    for unit, limit in (("seconds", 86400), ("minutes", 1440), ("hours", 24))
+)
+_step_intensities = st.one_of(
+    st.fixed_dictionaries(
+        {"type": st.sampled_from(["heart_rate_zone", "pace_zone"]), "zone": st.integers(1, 5)},
+        optional={"zoneTo": st.integers(1, 5)},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("ftp_percent"), "value": _number(1, 200)},
+        optional={"valueTo": _number(1, 200)},
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("race_pace"), "race": st.sampled_from(["5k", "10k", "half_marathon"])}
+    ),
+)
+_steps = st.builds(
+    lambda kind, amount, intensity: {"kind": kind, **amount, "intensity": intensity},
+    st.sampled_from(["warmup", "work", "recovery", "cooldown"]),
+    _step_durations.map(lambda d: {"duration": d}) | _distances.map(lambda d: {"distance": d}),
+    _step_intensities,
+)
+_repeats = st.fixed_dictionaries(
+    {"repeat": st.integers(2, 50), "steps": st.lists(_steps, min_size=1, max_size=10)}
+)
+stepped_endurance_documents = st.fixed_dictionaries(
+    {"modality": _modalities, "steps": st.lists(_steps | _repeats, min_size=1, max_size=8)},
+    optional={"duration": _durations, "intensity": _zones | _ftp, "distance": _distances},
+)
+endurance_documents = plain_endurance_documents | stepped_endurance_documents
 
 
 @given(strength_documents)
