@@ -45,14 +45,19 @@ THRESHOLD_PACE_OFFSETS = (
 # (insights-reference.md "Zones").
 PACE_ZONES = {1: (129, None), 2: (114, 129), 3: (106, 113), 4: (99, 105), 5: (None, 99)}
 
-# How each intensity reads when no benchmark turns it into numbers.
+# How each intensity reads when no benchmark turns it into numbers (with the field that
+# holds its amount, and the field that ends a range of them on an interval step).
 AS_WRITTEN = {
-    "percent_1rm": ("value", "{}% 1RM"),
-    "rpe": ("value", "RPE {}"),
-    "heart_rate_zone": ("zone", "Zone {}"),
-    "ftp_percent": ("value", "{}% FTP"),
-    "pace_zone": ("zone", "Pace zone {}"),
+    "percent_1rm": ("value", None, "{}% 1RM"),
+    "rpe": ("value", None, "RPE {}"),
+    "heart_rate_zone": ("zone", "zone_to", "Zone {}"),
+    "ftp_percent": ("value", "value_to", "{}% FTP"),
+    "pace_zone": ("zone", "zone_to", "Pace zone {}"),
 }
+
+# A step's race pace is the athlete's benchmark of that race (s/km), named as the roster does.
+RACE_PACES = {"5k": "pace_5k", "10k": "pace_10k", "half_marathon": "pace_half_marathon"}
+RACE_PACE_NAMES = {"5k": "5 km pace", "10k": "10 km pace", "half_marathon": "half-marathon pace"}
 
 
 @dataclass(frozen=True)
@@ -143,10 +148,16 @@ def _whole(number: Decimal) -> int:
 
 def _as_written(intensity: Intensity) -> str:
     """The intensity as the coach wrote it, for when no benchmark makes it concrete."""
-    field, template = AS_WRITTEN.get(intensity.type, (None, None))
+    if intensity.type == "race_pace" and intensity.race in RACE_PACE_NAMES:
+        return RACE_PACE_NAMES[intensity.race]
+    field, field_to, template = AS_WRITTEN.get(intensity.type, (None, None, None))
     number = _decimal(getattr(intensity, field)) if field else None
     if number is not None:
-        return template.format(formatting.number(number, 2))
+        number_to = _decimal(getattr(intensity, field_to)) if field_to else None
+        amount = formatting.number(number, 2)
+        if number_to is not None and number_to != number:
+            amount += f"–{formatting.number(number_to, 2)}"
+        return template.format(amount)
     parts = [intensity.type, intensity.value, intensity.zone]
     return " ".join(str(part).replace("_", " ") for part in parts if part is not None) or "—"
 
@@ -214,26 +225,38 @@ def strength_targets(prescription, benchmarks, exercise_names=None) -> list[Targ
     return [_strength_target(item, index, exercise_names or {}) for item in plan.items]
 
 
-def _heart_rate_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
-    """Zone N spans (upper bound of N−1, upper bound of N]; zone 1 starts at HR_ZONE_1_FLOOR."""
+def _ordered(first, last) -> tuple:
+    """A range's ends in order: a step may say "Z3–2" or "110–105 % FTP"."""
+    return (first, last) if last is None or first <= last else (last, first)
+
+
+def _heart_rate_target(zone: int, benchmarks: Benchmarks, written: str, zone_to=None) -> Target:
+    """Zone N spans (upper bound of N−1, upper bound of N]; zone 1 starts at HR_ZONE_1_FLOOR.
+    A range of zones spans from the first zone's floor to the last zone's upper bound."""
+    top = zone_to or zone
     below = zone - 1 if zone > 1 else 5
-    bounds = {n: benchmarks.value(f"HR_zone_{n}") for n in sorted({below, zone})}
+    bounds = {n: benchmarks.value(f"HR_zone_{n}") for n in sorted({below, top})}
     absent = [str(n) for n, bound in bounds.items() if bound is None]
     if absent:
         which = " and ".join(absent) + (" upper bounds" if len(absent) > 1 else " upper bound")
         return Target(written, missing=f"heart-rate zone {which}")
-    high = _whole(bounds[zone])
+    high = _whole(bounds[top])
     low = _whole(bounds[5] * HR_ZONE_1_FLOOR) if zone == 1 else _whole(bounds[below]) + 1
     return Target(f"{low}–{high} bpm", unit="bpm", low=low, high=high)
 
 
-def _ftp_target(percent: Decimal, benchmarks: Benchmarks, written: str) -> Target:
+def _ftp_target(percent: Decimal, benchmarks: Benchmarks, written: str, percent_to=None) -> Target:
     ftp = benchmarks.value("FTP")
     if ftp is None:
         return Target(written, missing="FTP")
     exact = ftp * percent / 100
     watts = _whole(exact)
-    return Target(f"{watts} W", unit="W", watts=watts, exact_watts=exact)
+    if percent_to is None or percent_to == percent:
+        return Target(f"{watts} W", unit="W", watts=watts, exact_watts=exact)
+    high = _whole(ftp * percent_to / 100)
+    return Target(
+        f"{watts}–{high} W", unit="W", watts=watts, exact_watts=exact, low=watts, high=high
+    )
 
 
 def threshold_pace(benchmarks) -> Decimal | None:
@@ -243,12 +266,15 @@ def threshold_pace(benchmarks) -> Decimal | None:
     return next((pace + offset for pace, offset in paces if pace is not None), None)
 
 
-def _pace_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
+def _pace_target(zone: int, benchmarks: Benchmarks, written: str, zone_to=None) -> Target:
+    """A pace zone (or a range of them) from threshold pace: the faster end is the last
+    zone's, the slower end the first zone's."""
     threshold = threshold_pace(benchmarks)
     if threshold is None:
         return Target(written, missing="10 km, 5 km or half-marathon pace")
+    fast_pct, slow_pct = PACE_ZONES[zone_to or zone][0], PACE_ZONES[zone][1]
     fast, slow = (
-        None if pct is None else _whole(threshold * pct / 100) for pct in PACE_ZONES[zone]
+        None if pct is None else _whole(threshold * pct / 100) for pct in (fast_pct, slow_pct)
     )
     if slow is None:
         text = f"slower than {formatting.format_pace(fast)} /km"
@@ -259,28 +285,63 @@ def _pace_target(zone: int, benchmarks: Benchmarks, written: str) -> Target:
     return Target(text, unit="s/km", low=fast, high=slow)
 
 
-def endurance_target(prescription, benchmarks) -> Target:
-    """The session's one intensity as bpm, watts or a pace range. `prescription` is an
-    EndurancePrescription or its stored JSON."""
-    intensity = Prescription.of("endurance", prescription).intensity
+def _race_pace_target(race: str, benchmarks: Benchmarks, written: str) -> Target:
+    """A race pace is the athlete's benchmark of that race, as it is (s/km)."""
+    metric = RACE_PACES[race]
+    pace = benchmarks.value(metric)
+    if pace is None:
+        return Target(written, missing=RACE_PACE_NAMES[race])
+    seconds = _whole(pace)
+    return Target(f"{formatting.format_pace(seconds)} /km", unit="s/km", low=seconds, high=seconds)
+
+
+def intensity_target(intensity: Intensity, benchmarks) -> Target:
+    """One endurance intensity (a session's or an interval step's) as bpm, watts or a pace,
+    ranges included; as written, naming the missing benchmark, when none makes it concrete."""
     kind = intensity.type
     written = _as_written(intensity)
+    index = Benchmarks.of(benchmarks)
     if kind == "ftp_percent" and (percent := _decimal(intensity.value)) is not None:
-        return _ftp_target(percent, Benchmarks.of(benchmarks), written)
+        low, high = _ordered(percent, _decimal(intensity.value_to))
+        return _ftp_target(low, index, written, high)
+    if kind == "race_pace" and intensity.race in RACE_PACES:
+        return _race_pace_target(intensity.race, index, written)
     zone = _decimal(intensity.zone) if kind in ZONE_TYPES else None
     if zone is None or zone not in PACE_ZONES:
         return Target(written)
+    zone_to = _decimal(intensity.zone_to)
+    zone, zone_to = _ordered(int(zone), int(zone_to) if zone_to in PACE_ZONES else None)
     build = _heart_rate_target if kind == "heart_rate_zone" else _pace_target
-    return build(int(zone), Benchmarks.of(benchmarks), written)
+    return build(zone, index, written, zone_to)
+
+
+def endurance_target(prescription, benchmarks) -> Target:
+    """The session's own intensity as bpm, watts or a pace range. `prescription` is an
+    EndurancePrescription or its stored JSON. A stepped session that states no intensity of
+    its own has an empty target (its steps carry theirs: step_targets)."""
+    plan = Prescription.of("endurance", prescription)
+    if plan.steps and not plan.intensity.type:
+        return Target("")
+    return intensity_target(plan.intensity, benchmarks)
+
+
+def step_targets(prescription, benchmarks) -> list[Target]:
+    """One target per interval step in the order written, a repeat's steps once each."""
+    plan = Prescription.of("endurance", prescription)
+    index = Benchmarks.of(benchmarks)
+    return [intensity_target(step.intensity, index) for step, _ in plan.counted_steps]
 
 
 def session_targets(session_type, prescription, benchmarks, exercise_names=None) -> list[Target]:
-    """Targets for any session: one per exercise (strength) or a single one (endurance);
-    `prescription` is typed (training.prescription) or its stored JSON."""
+    """Targets for any session: one per exercise (strength), or the session's own followed by
+    one per interval step (endurance); `prescription` is typed (training.prescription) or
+    its stored JSON."""
     if session_type == "strength":
         return strength_targets(prescription, benchmarks, exercise_names)
     if session_type == "endurance":
-        return [endurance_target(prescription, benchmarks)]
+        plan = Prescription.of("endurance", prescription)
+        index = Benchmarks.of(benchmarks)
+        return [endurance_target(plan, index), *step_targets(plan, index)]
     return []
 
 
