@@ -168,6 +168,7 @@ def _build(count, catalog, now, *, ended_weeks, weeks_ahead):
                 coach=coach,
                 week_start_date=monday,
                 status=PlanStatus.COMPLETED if ended else PlanStatus.ACTIVE,
+                published_at=now,
             )
             plans.append(plan)
             load = rng.choice((0.85, 1.0, 1.0, 1.1, 1.3))  # some weeks heavier than others

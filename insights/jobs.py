@@ -169,7 +169,7 @@ class _ChunkData:
                 athlete_id__in=ids, week_end_date__in=[m + timedelta(days=6) for m in mondays]
             ).values_list("athlete_id", "week_end_date")
         )
-        planned = standing_weeks(ids, mondays)
+        planned = standing_weeks(ids, mondays, published_only=True)
         # One range for the chunk (usually every athlete wants the same week): each
         # athlete-week keeps its own window of it (_summary).
         windows = [log_window(a.user.zoneinfo, m) for a in athletes for m in tries[a.pk]]

@@ -92,7 +92,8 @@ def exercise_ids_of(sessions, logs) -> set[str]:
 def gather_week(athlete, week_start) -> tuple[Week, TrainingPlan | None]:
     """The engine's input for one athlete-week (a handful of queries, whatever the size)."""
     zone = athlete.user.zoneinfo
-    planned = standing_weeks([athlete.pk], [week_start])[athlete.pk, week_start]
+    weeks = standing_weeks([athlete.pk], [week_start], published_only=True)
+    planned = weeks[athlete.pk, week_start]
     since, until = log_window(zone, week_start)
     logs = list(
         logs_read_by_week().filter(athlete=athlete, completed_at__gte=since, completed_at__lt=until)
@@ -227,6 +228,7 @@ def summary_of(athlete, plan, week, analysis, *, texts) -> AIWeeklySummary:
         },
         fatigue_analysis=texts["fatigueAnalysis"],
         patterns=texts["patterns"],
+        pattern_kinds=[finding.kind for finding in analysis.findings],
         suggestions=texts["suggestions"],
         generated_at=timezone.now(),
     )

@@ -282,6 +282,7 @@ def add_week(athlete, monday: date, exercises, today: date):
         coach=athlete.coach,
         week_start_date=monday,
         status=PlanStatus.COMPLETED if ended else PlanStatus.ACTIVE,
+        published_at=timezone.now(),  # the demo's athletes see their plans
     )
     plan.full_clean()
     plan.save()

@@ -11,6 +11,7 @@ from training.models import (
     BenchmarkMetric,
     TrainingPlan,
     TrainingSession,
+    published_filter,
     standing_rank,
 )
 from training.selectors import exercise_names
@@ -23,11 +24,11 @@ BENCHMARK_COLUMNS = ("metric_type", "exercise_id", "value", "established_at", "c
 
 
 def planned_sessions(athlete_id):
-    """Sessions of the athlete's plans that stand (active, or completed once a week ended),
-    each with its log if there is one."""
+    """Sessions of the athlete's published plans that stand (active, or completed once a week
+    ended), each with its log if there is one. A draft's sessions are the coach's alone."""
     return (
         TrainingSession.objects.filter(
-            plan__in=TrainingPlan.objects.standing().filter(athlete_id=athlete_id)
+            plan__in=TrainingPlan.objects.standing().published().filter(athlete_id=athlete_id)
         )
         .prefetch_related("logs")
         .order_by("date", "created_at")
@@ -39,7 +40,7 @@ def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
     one query: each with `log_id`, its log's id or None (one log per session and athlete),
     and only the columns a card shows. The athlete's pages show sessions, never the plan, so
     the plan is not read; of a week with both an active and a completed plan, the active one
-    stands, as in training.selectors.sessions_of_weeks.
+    stands, as in training.selectors.sessions_of_weeks. Drafts are not the athlete's to see.
 
     The log comes through a join, not a subquery (whose SQL the ORM builds again on every
     request: about a third of this read's CPU), joined on the athlete's own logs only, which
@@ -47,6 +48,7 @@ def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
     might carry (an admin's mistake)."""
     sessions = list(
         TrainingSession.objects.filter(
+            published_filter("plan__"),
             plan__athlete_id=athlete_id,
             plan__week_start_date=monday,
             plan__status__in=STANDING_STATUSES,

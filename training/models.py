@@ -122,6 +122,16 @@ class PlanQuerySet(models.QuerySet):
         Archived plans are history (replaced or withdrawn), never "the" plan of a week."""
         return self.filter(status__in=STANDING_STATUSES)
 
+    def published(self):
+        """The plans the athlete may see: a plan is the coach's draft until published."""
+        return self.filter(published_filter(""))
+
+
+def published_filter(path: str = "plan__") -> Q:
+    """The one spelling of "published", for plans (`path=""`) or through a relation to a plan
+    (`plan__`, from its sessions): every athlete-side read filters by it, the coach's do not."""
+    return Q(**{f"{path}published_at__isnull": False})
+
 
 class TrainingPlan(models.Model):
     Status = PlanStatus
@@ -133,6 +143,9 @@ class TrainingPlan(models.Model):
     week_start_date = models.DateField(help_text="The Monday of the training week.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     version = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+    # Null while the plan is the coach's draft; athletes see published plans only
+    # (docs/decisions.md: once published, later edits are live).
+    published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -175,6 +188,10 @@ class TrainingPlan(models.Model):
     @property
     def week_end_date(self):
         return self.week_start_date + timedelta(days=6)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
 
 
 class SessionType(models.TextChoices):

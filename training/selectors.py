@@ -71,18 +71,24 @@ class StandingWeek:
     benchmarks: list[BenchmarkMetric]
 
 
-def standing_weeks(athlete_ids, mondays, sessions=None) -> dict[tuple, StandingWeek]:
+def standing_weeks(
+    athlete_ids, mondays, sessions=None, *, published_only: bool
+) -> dict[tuple, StandingWeek]:
     """Each (athlete id, Monday) pair's StandingWeek in three queries whatever their number:
     the standing plans, their sessions (`sessions`, a TrainingSession queryset, to read more
     with them), the athletes' benchmarks. Of a week with both an active and a completed plan,
     the active one stands. The weekly job reads a chunk of athletes with it; the pages read
-    sessions_of_weeks, which builds on it."""
+    sessions_of_weeks, which builds on it.
+
+    `published_only` has no default: whatever the athlete sees (their pages, the weekly
+    analysis of what was planned) passes True, the coach's pages False (drafts included)."""
     athlete_ids, mondays = list(athlete_ids), list(mondays)
     sessions = TrainingSession.objects.all() if sessions is None else sessions
-    plans = (
-        TrainingPlan.objects.standing()
-        .filter(athlete_id__in=athlete_ids, week_start_date__in=mondays)
-        .prefetch_related(Prefetch("sessions", sessions.order_by("date", "created_at")))
+    plans = TrainingPlan.objects.standing()
+    if published_only:
+        plans = plans.published()
+    plans = plans.filter(athlete_id__in=athlete_ids, week_start_date__in=mondays).prefetch_related(
+        Prefetch("sessions", sessions.order_by("date", "created_at"))
     )
     standing = standing_by_week(plans)
     benchmarks = defaultdict(list)
@@ -97,7 +103,7 @@ def standing_weeks(athlete_ids, mondays, sessions=None) -> dict[tuple, StandingW
     return weeks
 
 
-def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
+def sessions_of_weeks(athlete_ids, mondays, *, published_only: bool) -> dict[tuple, PlannedWeek]:
     """Each (athlete id, Monday) pair's PlannedWeek, for many athletes and weeks at once in at
     most five queries whatever their number: the standing plans, their sessions, the sessions'
     logs, the athletes' benchmarks (standing_weeks), and the exercise names (fewer when there
@@ -109,7 +115,7 @@ def sessions_of_weeks(athlete_ids, mondays) -> dict[tuple, PlannedWeek]:
     our right, and the builder needs done/not done, so the relation is used here and nowhere
     else."""
     sessions = TrainingSession.objects.annotate(log_count=_log_count()).prefetch_related("logs")
-    weeks = standing_weeks(athlete_ids, mondays, sessions)
+    weeks = standing_weeks(athlete_ids, mondays, sessions, published_only=published_only)
     names = exercise_names([s for week in weeks.values() for s in week.sessions])
     indexes = {}
     planned = {}
@@ -130,9 +136,10 @@ def _log_count():
     return Subquery(one.annotate(n=Count("logs")).values("n"))
 
 
-def planned_week(athlete, monday: date) -> PlannedWeek:
+def planned_week(athlete, monday: date, *, published_only: bool) -> PlannedWeek:
     """One athlete's week (sessions_of_weeks for a single athlete)."""
-    return sessions_of_weeks([athlete.pk], [monday])[athlete.pk, monday]
+    weeks = sessions_of_weeks([athlete.pk], [monday], published_only=published_only)
+    return weeks[athlete.pk, monday]
 
 
 def builder_week(athlete, monday: date) -> PlannedWeek:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 import audit
 from accounts.models import Athlete, Coach
@@ -62,6 +63,8 @@ def create_plan(
     """A new active plan for the week; an existing active plan of that week is archived.
 
     Replacing a plan is an edit of it: `version` must be the replaced plan's current one.
+    A new plan is the coach's draft; one replacing a published plan is published at once,
+    as any other edit of a published plan is live (docs/decisions.md).
     """
     replaced = (
         TrainingPlan.objects.select_for_update()
@@ -81,6 +84,7 @@ def create_plan(
         coach=coach,
         week_start_date=week_start,
         version=replaced.version + 1 if replaced else 1,
+        published_at=timezone.now() if replaced and replaced.published_at else None,
     )
     plan.full_clean(validate_constraints=False)
     if not insert_once(plan):
@@ -192,6 +196,22 @@ def copy_week(
         "update_plan", coach.user, entity=plan, request=request,
         copied_from=source.pk, sessions=len(copies),
     )  # fmt: skip
+    return plan
+
+
+@transaction.atomic
+def publish_plan(*, plan: TrainingPlan, version: int, by, request=None) -> TrainingPlan:
+    """Show a draft to its athlete. A version bump like every plan edit, in the same one
+    compare-and-set: a draft edited since the coach's page was drawn, or published already
+    (another tab, a double submit), is a StalePlan, never a blind publish."""
+    now = timezone.now()
+    updated = TrainingPlan.objects.filter(
+        pk=plan.pk, version=version, status=PlanStatus.ACTIVE, published_at__isnull=True
+    ).update(version=F("version") + 1, published_at=now, updated_at=now)
+    plan.refresh_from_db(fields=["version", "status", "published_at", "updated_at"])
+    if not updated:
+        raise StalePlan(plan)
+    audit.record("publish_plan", by, entity=plan, request=request, version=plan.version)
     return plan
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from training.views import benchmarks, catalog, plans
+from training.views import benchmarks, catalog, plans, publish
 
 app_name = "training"
 
@@ -17,6 +17,7 @@ urlpatterns = [
         "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/copy/", plans.copy_week, name="copy_week"
     ),
     path("plans/<uuid:plan_id>/archive/", plans.archive_plan, name="archive_plan"),
+    path("plans/<uuid:plan_id>/publish/", publish.publish_plan, name="publish_plan"),
     path("plans/<uuid:plan_id>/sessions/new/", plans.new_session, name="new_session"),
     path("sessions/<uuid:session_id>/edit/", plans.edit_session, name="edit_session"),
     path("sessions/<uuid:session_id>/delete/", plans.delete_session, name="delete_session"),

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 import factory
+from django.utils import timezone
 
 from accounts.tests.factories import AthleteFactory
 from training.models import (
@@ -37,6 +38,9 @@ class TrainingPlanFactory(factory.django.DjangoModelFactory):
     athlete = factory.SubFactory(AthleteFactory)
     coach = factory.SelfAttribute("athlete.coach")
     week_start_date = factory.LazyFunction(this_monday)
+    # Published, so a test's athlete sees the plan as before drafts existed; a draft is
+    # `published_at=None` (the builder's own creations are drafts).
+    published_at = factory.LazyFunction(timezone.now)
 
 
 def strength_prescription(exercise_id, **overrides):

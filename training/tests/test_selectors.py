@@ -38,7 +38,7 @@ def test_of_an_active_and_a_completed_plan_the_active_one_stands():
     TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status=PlanStatus.COMPLETED)
     active = TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY)
     TrainingSessionFactory(plan=active, date=MONDAY, focus="The standing one")
-    week = planned_week(athlete, MONDAY)
+    week = planned_week(athlete, MONDAY, published_only=True)
     assert week.plan == active
     assert [s.focus for s in week.sessions] == ["The standing one"]
 
@@ -46,7 +46,7 @@ def test_of_an_active_and_a_completed_plan_the_active_one_stands():
 def test_a_week_without_a_standing_plan_is_empty():
     athlete = AthleteFactory()
     TrainingPlanFactory(athlete=athlete, week_start_date=MONDAY, status=PlanStatus.ARCHIVED)
-    week = planned_week(athlete, MONDAY)
+    week = planned_week(athlete, MONDAY, published_only=True)
     assert (week.plan, week.views) == (None, [])
 
 
@@ -60,7 +60,7 @@ def test_sessions_carry_names_targets_and_logs():
     )
     TrainingSessionFactory(plan=plan, date=MONDAY + timedelta(1))
     WorkoutLogFactory(session=done)
-    views = planned_week(athlete, MONDAY).views
+    views = planned_week(athlete, MONDAY, published_only=True).views
     assert views[0].lines[0].label == "Back Squat"
     assert views[0].lines[0].target.kg == 105  # 140 × 75 %
     assert [v.session.log_count for v in views] == [1, 0]
@@ -84,7 +84,7 @@ def test_many_athletes_and_weeks_cost_five_queries(django_assert_num_queries):
                 )
             WorkoutLogFactory(session=session)
     with django_assert_num_queries(5):
-        weeks = sessions_of_weeks([a.pk for a in athletes], mondays)
+        weeks = sessions_of_weeks([a.pk for a in athletes], mondays, published_only=True)
     assert len(weeks) == len(athletes) * len(mondays)
     assert all(len(week.views) == 3 for week in weeks.values())
 
@@ -136,7 +136,7 @@ def test_the_builders_read_is_planned_week_in_a_query_less(case, django_assert_n
             )
         WorkoutLogFactory(session=session, athlete=athlete)
 
-    expected = _read(planned_week(athlete, MONDAY))
+    expected = _read(planned_week(athlete, MONDAY, published_only=False))
     # The sessions with their plan, the benchmarks, the exercise names; when no session's
     # plan is active, the plans too (and the names only of a completed plan's sessions).
     with django_assert_num_queries(4 if case == "completed" else 3):
