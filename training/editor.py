@@ -12,6 +12,7 @@ a refused save. A coach on a phone keeps working where they tapped.
 """
 
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 from functools import cached_property
 
@@ -72,6 +73,8 @@ class SessionEditor:
             self.endurance_form = EnduranceForm(
                 data if data and not self.operation else None, initial=self._endurance_initial(data)
             )
+            if self._stored_steps():
+                self.endurance_form.derive_from_steps()
         self.results = self._search() if self.operation == "search" or self.query else []
         self.opened = request.method == "GET"
 
@@ -111,6 +114,12 @@ class SessionEditor:
     def _stored_plan(self):
         """The session's stored prescription, typed (training.prescription)."""
         return Prescription.of(self.type, self.session.prescription)
+
+    def _stored_steps(self) -> tuple:
+        """The stored session's interval steps (none for a new or strength session)."""
+        if self.session is None or self.type != SessionType.ENDURANCE:
+            return ()
+        return self._stored_plan().steps
 
     def _rows(self, data):
         if data and not self.operation:
@@ -232,7 +241,11 @@ class SessionEditor:
             return place_schema_problems(self.prescription, self.type, rows=self.rows)
         if not self.endurance_form.is_valid() or not valid:
             return False
-        self.prescription = self.endurance_form.prescription().to_json()
+        typed = self.endurance_form.prescription()
+        if not typed.steps and self._stored_steps():
+            # The form has no steps of its own: editing the other fields keeps them.
+            typed = replace(typed, steps=self._stored_steps())
+        self.prescription = typed.to_json()
         return place_schema_problems(
             self.prescription, self.type, endurance_form=self.endurance_form
         )

@@ -205,16 +205,29 @@ class EnduranceForm(forms.Form):
             self.cleaned_data.pop(name, None)
         return self.cleaned_data
 
+    def derive_from_steps(self):
+        """For a session with interval steps: its duration and intensity may be left to the
+        steps (the schema derives them), so both become optional, the intensity with a
+        "From the steps" choice. The steps themselves are kept by the editor (issue 13)."""
+        self.fields["duration_value"].required = False
+        intensity = self.fields["intensity_type"]
+        intensity.required = False
+        intensity.choices = [("", "From the steps"), *ENDURANCE_INTENSITY_CHOICES]
+
     def prescription(self) -> EndurancePrescription:
-        """What was typed as a prescription; only the chosen intensity's amount counts."""
+        """What was typed as a prescription; only the chosen intensity's amount counts.
+        A blank duration or intensity (allowed by derive_from_steps only) is left out."""
         data = self.cleaned_data
-        kind = data["intensity_type"]
-        amount = data.get(self.INTENSITY_FIELDS[kind])
+        kind = data.get("intensity_type") or None
+        amount = data.get(self.INTENSITY_FIELDS[kind]) if kind else None
+        duration = data.get("duration_value")
         distance = data.get("distance_value")
         return EndurancePrescription(
             modality=data["modality"],
-            duration=Amount(float(data["duration_value"]), data["duration_unit"]),
-            intensity=Intensity(
+            duration=None if duration is None else Amount(float(duration), data["duration_unit"]),
+            intensity=Intensity()
+            if kind is None
+            else Intensity(
                 kind,
                 value=float(amount) if kind == "ftp_percent" and amount is not None else None,
                 zone=amount if kind != "ftp_percent" else None,
