@@ -286,3 +286,30 @@ def delete_exercise(*, exercise: Exercise, coach: Coach, request=None) -> None:
         "delete_exercise", coach.user, entity=exercise, request=request, name=exercise.name
     )
     exercise.delete()
+
+
+@transaction.atomic
+def write_week(
+    *, athlete: Athlete, coach: Coach, week_start: date, sessions: list[dict], version, request=None
+) -> TrainingPlan:
+    """A new version of the week's plan holding exactly `sessions` (TrainingSession fields,
+    as training.text reads them from a week typed as text), as copy_week makes one: the
+    active plan of the week, if any, is archived (`version` must be its current one).
+
+    All or nothing: a session the model refuses (a day outside the week, a prescription the
+    schema refuses) raises ValidationError naming it, and the transaction stores nothing, not
+    even the archiving."""
+    plan = create_plan(
+        athlete=athlete, coach=coach, week_start=week_start, version=version, request=request
+    )
+    written = [TrainingSession(plan=plan, **fields) for fields in sessions]
+    for number, session in enumerate(written, start=1):
+        if not week_start <= session.date <= plan.week_end_date:
+            raise ValidationError({"date": f"Session {number} falls outside the week."})
+        session.full_clean()
+    TrainingSession.objects.bulk_create(written)
+    audit.record(
+        "update_plan", coach.user, entity=plan, request=request,
+        written_as_text=True, sessions=len(written),
+    )  # fmt: skip
+    return plan
