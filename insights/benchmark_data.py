@@ -233,7 +233,7 @@ def log(athlete, session, one_rep_maxes, rpe_loads, load, rng):
         rpe = rng.choice((7, 8, 8, 9))
     else:
         actual = endurance_actual(session.prescription)
-        planned = Prescription.of(session.type, session.prescription).duration.value
+        planned = Prescription.of(session.type, session.prescription).minutes
         actual["duration"]["value"] = round(planned * load * rng.uniform(0.9, 1.1))
         actual["avgHeartRate"] = rng.randint(132, 158)
         rpe = rng.choice((5, 6, 6, 7))

@@ -132,6 +132,45 @@ def strength(exercises, *items):
     }
 
 
+def step(kind, value, unit, intensity) -> dict:
+    """One interval step (issue 13): a duration in `unit`, or a distance when unit is one."""
+    amount = "distance" if unit in ("meters", "km", "miles") else "duration"
+    return {"kind": kind, amount: {"value": value, "unit": unit}, "intensity": intensity}
+
+
+Z1 = {"type": "heart_rate_zone", "zone": 1}
+# 20 min Z1, 5 × (3 min 105–110 % FTP, 2 min Z1), 15 min Z1: 60 minutes from the steps.
+BIKE_INTERVALS = {
+    "modality": "bike",
+    "steps": [
+        step("warmup", 20, "minutes", Z1),
+        {
+            "repeat": 5,
+            "steps": [
+                step("work", 3, "minutes", {"type": "ftp_percent", "value": 105, "valueTo": 110}),
+                step("recovery", 2, "minutes", Z1),
+            ],
+        },
+        step("cooldown", 15, "minutes", Z1),
+    ],
+}
+# 15 min Z1, 6 × (400 m at 5 km pace, 90 s Z1), 10 min Z1: 34 timed minutes + 2.4 km.
+TRACK_RUN = {
+    "modality": "run",
+    "steps": [
+        step("warmup", 15, "minutes", Z1),
+        {
+            "repeat": 6,
+            "steps": [
+                step("work", 400, "meters", {"type": "race_pace", "race": "5k"}),
+                step("recovery", 90, "seconds", Z1),
+            ],
+        },
+        step("cooldown", 10, "minutes", Z1),
+    ],
+}
+
+
 def week_template(exercises):
     """(weekday, type, focus, minutes, prescription) for one training week."""
     return [
@@ -147,17 +186,7 @@ def week_template(exercises):
                 ("Walking Lunge", 3, 10, "rpe", 7, 90, None),
             ),
         ),
-        (
-            1,
-            SessionType.ENDURANCE,
-            "Aerobic base run",
-            45,
-            {
-                "modality": "run",
-                "duration": {"value": 45, "unit": "minutes"},
-                "intensity": {"type": "heart_rate_zone", "zone": 2},
-            },
-        ),
+        (1, SessionType.ENDURANCE, "Track intervals", 34, TRACK_RUN),
         (
             2,
             SessionType.STRENGTH,
@@ -170,17 +199,7 @@ def week_template(exercises):
                 ("Overhead Press", 3, 8, "percent_1rm", 70, 120, None),
             ),
         ),
-        (
-            3,
-            SessionType.ENDURANCE,
-            "Sweet-spot intervals",
-            60,
-            {
-                "modality": "bike",
-                "duration": {"value": 60, "unit": "minutes"},
-                "intensity": {"type": "ftp_percent", "value": 88},
-            },
-        ),
+        (3, SessionType.ENDURANCE, "Bike intervals", 60, BIKE_INTERVALS),
         (
             4,
             SessionType.STRENGTH,
