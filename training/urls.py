@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from training.views import benchmarks, catalog, plans, publish
+from training.views import benchmarks, catalog, plans, publish, text
 
 app_name = "training"
 
@@ -15,6 +15,20 @@ urlpatterns = [
     ),
     path(
         "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/copy/", plans.copy_week, name="copy_week"
+    ),
+    # The builder's text mode (training.text)
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/text/", text.plan_text, name="plan_text"
+    ),
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/text/preview/",
+        text.preview_text,
+        name="preview_text",
+    ),
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/text/save/",
+        text.save_text,
+        name="save_text",
     ),
     path("plans/<uuid:plan_id>/archive/", plans.archive_plan, name="archive_plan"),
     path("plans/<uuid:plan_id>/publish/", publish.publish_plan, name="publish_plan"),
