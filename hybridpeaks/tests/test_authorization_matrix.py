@@ -149,6 +149,10 @@ EXPECTED: dict[str, Row] = {
     "training:create_plan":            post(SIGN_IN,  NEW_WEEK, 404,   403,    403,    403),
     "training:copy_week":              post(SIGN_IN,  422,     404,    403,    403,    403),
     "training:archive_plan":           post(SIGN_IN,  409,     404,    403,    403,    403),
+    "training:plan_text":               get(SIGN_IN,  200,     404,    403,    403,    403),
+    "training:preview_text":           post(SIGN_IN,  200,     404,    403,    403,    403),
+    # An empty text names no version while the week has a plan: a stale page, nothing saved.
+    "training:save_text":              post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:publish_plan":           post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:new_session":             get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:edit_session":            get(SIGN_IN,  200,     404,    403,    403,    403),
@@ -273,6 +277,9 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     # A week with no plan yet, so creating one needs no version.
     "training:create_plan": lambda world: [world.owning_athlete.pk, FAR_MONDAY.isoformat()],
     "training:copy_week": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
+    "training:plan_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
+    "training:preview_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
+    "training:save_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "training:archive_plan": lambda world: [world.session.plan_id],
     "training:publish_plan": lambda world: [world.session.plan_id],
     "training:new_session": lambda world: [world.session.plan_id],
