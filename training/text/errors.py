@@ -16,9 +16,13 @@ class TextError:
     word: str
     reason: str
 
+    @property
+    def what(self) -> str:
+        """The word and the reason, without the place: `“3x8-1O”: reps must be 1–50`."""
+        return f"“{self.word}”: {self.reason}" if self.word else self.reason
+
     def __str__(self) -> str:
-        where = f"Line {self.line}, column {self.column}"
-        return f"{where} (“{self.word}”): {self.reason}" if self.word else f"{where}: {self.reason}"
+        return f"Line {self.line}, column {self.column}, {self.what}"
 
 
 class TextErrors(Exception):

@@ -56,7 +56,9 @@ class StrengthReader:
         if found:
             return found
         word = Token(typed, first.column)
-        close = " or ".join(candidates)
+        close = " or ".join(
+            [", ".join(candidates[:-1]), candidates[-1]] if len(candidates) > 2 else candidates
+        )
         reason = "is not an exercise of your catalog"
         self.error(word, f"{reason}; did you mean {close}?" if close else reason)
         return None
