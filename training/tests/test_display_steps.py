@@ -98,3 +98,15 @@ def test_a_session_without_steps_reads_as_before():
     plain = view({"modality": "run", "duration": {"value": 45, "unit": "minutes"},
                   "intensity": z(2), "distance": {"value": 8, "unit": "km"}})  # fmt: skip
     assert rows(plain.lines) == [("Run", "45 minutes · 8 km", "115–133 bpm")]
+
+
+def test_miles_and_hours_read_in_their_own_units():
+    miles = view({"modality": "run", "steps": [
+        {"repeat": 4, "steps": [{"kind": "work", "distance": {"value": 1, "unit": "miles"},
+                                 "intensity": {"type": "pace_zone", "zone": 4}}]},
+        timed("cooldown", 0.5, z(1), unit="hours"),
+    ]})  # fmt: skip
+    assert miles.lines[0].prescription == "30 min + 4 mi"
+    assert miles.lines[1].steps[0].prescription == "1 mi pace Z4"
+    assert miles.lines[2].prescription == "0.5 h Z1"
+    assert miles.untimed_distance == "4 mi"
