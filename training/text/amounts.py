@@ -7,6 +7,7 @@ reads to the same JSON, which is what makes a printed prescription parse back to
 """
 
 import re
+from decimal import Decimal
 
 TIME_UNITS = {
     "s": "seconds", "sec": "seconds", "secs": "seconds", "second": "seconds",
@@ -39,10 +40,11 @@ def number(text: str) -> int | float:
 
 
 def written(value) -> str:
-    """A stored number as typed: 45.0 → "45", 2.5 → "2.5" (repr keeps every digit)."""
+    """A stored number as typed: 45.0 → "45", 2.5 → "2.5"; a float's shortest exact digits,
+    never an exponent (1e-05 → "0.00001"), so it reads back to the same float."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
+    return format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
 
 
 def read_amount(word: str) -> tuple[str, dict] | None:

@@ -75,7 +75,8 @@ class EnduranceReader:
             for extra in colons[1:]:
                 self.error(tokens[extra], "one colon per line, after the summary")
             summary = self.segment(tokens[: colons[0]], start, summary=True)
-            tokens = tokens[colons[0] + 1 :]
+            # Read on past a second colon as if it were a comma, so it is the only error.
+            tokens = [Token(",", t.column) if t.text == ":" else t for t in tokens[colons[0] + 1 :]]
         errors_before = len(self.errors)
         items = self.items(tokens, start)
         if not items:

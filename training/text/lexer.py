@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 WORD = re.compile(r"[(),:]|[^\s(),:]+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?$")
+PERCENT_NUMBER = re.compile(r"@?\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?)?$")
 UNIT_WORDS = {
     "s", "sec", "secs", "second", "seconds",
     "min", "mins", "minute", "minutes",
@@ -53,6 +54,8 @@ def _joins(token: Token, following: Token) -> bool:
     text, next_text = token.text, following.text
     if NUMBER.match(text) and next_text.lower() in UNIT_WORDS:
         return True
+    if next_text == "%" and PERCENT_NUMBER.match(text):
+        return True  # `@80 %`, `88-94 %`
     if text == "@":
         return next_text not in {"(", ")", ",", ":"}
     if text.upper() in {"RPE", "@RPE"} and NUMBER.match(next_text):

@@ -118,6 +118,8 @@ def _header(number: int, line: str, tokens: list[Token], result: WeekText) -> _O
     day = tokens[0]
     estimate = None
     rest = tokens[1:]
+    if rest and rest[0].text == ":":
+        rest = rest[1:]  # `Mon: Legs`
     if rest and rest[-1].text.startswith("~"):
         estimate = _estimate(number, rest[-1], result)
         rest = rest[:-1]
