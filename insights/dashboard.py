@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.permissions import athletes_visible_to, coach_required
 from insights.models import AIWeeklySummary
+from insights.roster import columns, table_rows, weeks_counted
 from insights.roster import roster as roster_rows
-from insights.roster import weeks_counted
 from training.selectors import monday_of
 
 PAST_WEEKS = 4
@@ -21,9 +21,13 @@ PAST_WEEKS = 4
 @coach_required
 @require_GET
 def roster(request):
-    """Each athlete's week: plan, sessions done of planned, last log, and flags."""
+    """A row per athlete: completion over 7, 30 and 90 days, the latest summary's flags, the
+    last log and what needs attention; `?sort=` one of the headings (`-` reverses)."""
     today = timezone.localdate(timezone=request.user.zoneinfo)
-    return render(request, "insights/roster.html", {"rows": roster_rows(request.user, today)})
+    sort = request.GET.get("sort", "name")
+    rows = roster_rows(request.user, today, sort)
+    context = {"rows": rows, "table_rows": table_rows(rows), "columns": columns(sort)}
+    return render(request, "insights/roster.html", context)
 
 
 @coach_required

@@ -30,6 +30,9 @@ class AIWeeklySummary(models.Model):
     # blank=True: an empty list is a valid week ("nothing stands out"); the schemas judge the rest.
     patterns = models.JSONField(default=list, blank=True)
     suggestions = models.JSONField(default=list, blank=True)
+    # The kind of each pattern, in the same order (safety, fatigue, progression, info): the
+    # roster labels a summary's flags by severity. Summaries written before it have [].
+    pattern_kinds = models.JSONField(default=list, blank=True)
     disclaimer = models.TextField(default=DISCLAIMER)
     generated_at = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -64,10 +67,40 @@ class AIWeeklySummary(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        for field in ("total_volume", "patterns", "suggestions"):
+        for field in ("total_volume", "patterns", "suggestions", "pattern_kinds"):
             try:
                 validate_document(getattr(self, field), schema=f"insights:{field}", field=field)
             except ValidationError as error:
                 errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
+
+
+class RosterLine(models.Model):
+    """One athlete's figures on their coach's roster (completion over 7, 30 and 90 days, the
+    last log, the last hard session, next week's plan), kept so a roster of a hundred athletes
+    reads a hundred small rows instead of thousands of sessions and logs on every visit.
+
+    Not a cache that can go stale: every write that changes an athlete's plans, sessions or
+    logs raises `version` in the same transaction (insights/roster_lines.py connects the
+    signals), and figures count only while `computed_version == version` and `as_of` is the
+    reader's today (the windows move at midnight). A reader that computed figures stores them
+    only if the version it read is still current, so a write that commits meanwhile wins.
+    """
+
+    athlete = models.OneToOneField(
+        Athlete, models.CASCADE, primary_key=True, related_name="roster_line"
+    )
+    version = models.PositiveIntegerField(default=0)
+    computed_version = models.PositiveIntegerField(null=True, blank=True)
+    as_of = models.DateField(null=True, blank=True)
+    # Derived, never typed by anyone: {"windows": {"7": [planned, done, planned minutes,
+    # done minutes], "30": …, "90": …, "prior30": …}, "lastLogAt": ISO time or null,
+    # "hardLogAt": …, "nextWeekPlanned": bool} (insights/roster_lines.py writes it).
+    figures = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        db_table = "roster_lines"
+
+    def __str__(self):
+        return f"Roster line of {self.athlete_id}"

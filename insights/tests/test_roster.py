@@ -1,9 +1,7 @@
-"""The coach's roster and athlete page: what each row says, and the query budget."""
+"""The coach's roster (completion over 7, 30 and 90 days, summary flags, sorting) and athlete
+page: what each row says, and the query budget."""
 
-from datetime import date, timedelta
-from decimal import Decimal
-from types import SimpleNamespace
-from uuid import uuid4
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -11,18 +9,16 @@ from django.utils import timezone
 
 from accounts.tests.factories import AthleteFactory, CoachFactory
 from insights.roster import ago
-from logging_app.tests.factories import WorkoutLogFactory
-from training.models import PlanStatus
+from insights.roster_lines import HIGH_SESSION_RPE
+from insights.tests.factories import WeeklySummaryFactory
+from logging_app.tests.factories import WorkoutLogFactory, endurance_actual
+from training.models import PlanStatus, TrainingPlan
 from training.selectors import monday_of
-from training.targets import missing_benchmarks, session_targets
 from training.tests.factories import (
-    BenchmarkFactory,
-    ExerciseFactory,
     TrainingPlanFactory,
     TrainingSessionFactory,
     busy_roster,
     endurance_prescription,
-    strength_prescription,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,106 +34,176 @@ def today():
     return timezone.localdate()
 
 
-def rows_by_name(client):
-    response = client.get(reverse("training:roster"))
+def rows_by_name(client, **query):
+    response = client.get(reverse("training:roster"), query)
     assert response.status_code == 200
     return {row.name: row for row in response.context["rows"]}
 
 
-def test_roster_shows_the_week_and_the_flags(client, coach, today):
-    monday = monday_of(today)
-    squat = ExerciseFactory(name="Back Squat")
+def session_on(athlete, day, *, minutes=60, done_minutes=None, published=True):
+    """An endurance session of `minutes` on `day` in its week's plan (made if missing), logged
+    for `done_minutes` when given."""
+    monday = monday_of(day)
+    plan = TrainingPlan.objects.filter(athlete=athlete, week_start_date=monday).first()
+    if plan is None:
+        plan = TrainingPlanFactory(
+            athlete=athlete,
+            week_start_date=monday,
+            published_at=timezone.now() if published else None,
+        )
+    duration = {"value": minutes, "unit": "minutes"}
+    session = TrainingSessionFactory(
+        plan=plan, date=day, prescription=endurance_prescription(duration=duration)
+    )
+    if done_minutes is not None:
+        actual = endurance_actual(duration={"value": done_minutes, "unit": "minutes"})
+        WorkoutLogFactory(session=session, athlete=athlete, actual_data=actual, rpe=6)
+    return session
+
+
+def html_of(client, **query) -> str:
+    response = client.get(reverse("training:roster"), query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_completion_over_7_30_and_90_days_counts_sessions_and_time(client, coach, today):
+    athlete = AthleteFactory(coach=coach, name="Alex")
+    session_on(athlete, today - timedelta(days=1), minutes=60, done_minutes=45)
+    session_on(athlete, today - timedelta(days=6), minutes=40)  # missed, inside 7 days
+    session_on(athlete, today - timedelta(days=7), minutes=50, done_minutes=50)  # 8th day back
+    session_on(athlete, today - timedelta(days=89), minutes=30, done_minutes=30)
+    session_on(athlete, today - timedelta(days=90), minutes=30)  # outside 90 days
+    session_on(athlete, today, minutes=30)  # today, not logged yet: not due
+    session_on(athlete, today - timedelta(days=2), minutes=30, published=True)
+    client.force_login(coach.user)
+
+    [row] = rows_by_name(client).values()
+
+    # 7 days: 60 (45 done), 40 (missed), 30 (missed); 30 days adds the 50 done.
+    assert row.figures["windows"]["7"] == [3, 1, 130, 45]
+    assert row.figures["windows"]["30"] == [4, 2, 180, 95]
+    assert row.figures["windows"]["90"] == [5, 3, 210, 125]
+    page = html_of(client)
+    assert "<td>1/3 · 35% of time</td><td>2/4 · 53% of time</td><td>3/5 · 60% of time</td>" in page
+    assert "2 missed in 7 days" in row.flags(timezone.now())
+
+
+def test_a_session_done_today_counts_and_drafts_never_do(client, coach, today):
+    athlete = AthleteFactory(coach=coach, name="Alex")
+    session_on(athlete, today, minutes=30, done_minutes=30)
+    draft_day = today + timedelta(days=7)
+    TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(draft_day), published_at=None)
+    client.force_login(coach.user)
+    [row] = rows_by_name(client).values()
+    assert row.figures["windows"]["7"] == [1, 1, 30, 30]
+    assert "Next week not published" in row.flags(timezone.now())
+
+    other = AthleteFactory(coach=coach, name="Blake")
+    session_on(other, today - timedelta(days=1), minutes=30, done_minutes=30, published=False)
+    assert rows_by_name(client)["Blake"].figures["windows"]["7"] == [0, 0, 0, 0]
+    assert "<td>—</td>" in html_of(client)
+
+
+def test_a_drop_of_20_points_in_30_day_completion_is_flagged(client, coach, today):
+    athlete = AthleteFactory(coach=coach, name="Dropping")
+    for days_back in (35, 40, 45, 50):  # the 30 days before: 4 of 4 done
+        session_on(athlete, today - timedelta(days=days_back), done_minutes=60)
+    for days_back, done in ((3, 60), (10, None), (20, 60), (25, None)):  # now: 2 of 4
+        session_on(athlete, today - timedelta(days=days_back), done_minutes=done)
+    steady = AthleteFactory(coach=coach, name="Steady")
+    for days_back in (5, 40):
+        session_on(steady, today - timedelta(days=days_back), done_minutes=60)
+    client.force_login(coach.user)
+
+    rows = rows_by_name(client)
+
+    assert rows["Dropping"].drop == 50
+    assert "30-day completion down 50 points" in rows["Dropping"].flags(timezone.now())
+    assert rows["Steady"].drop is None
+
+
+def test_flags_name_the_hard_session_the_missing_plan_and_the_last_log(client, coach, today):
     busy = AthleteFactory(coach=coach, name="Busy")
-    plan = TrainingPlanFactory(athlete=busy, week_start_date=monday)
-    done = TrainingSessionFactory(plan=plan, date=monday)
-    TrainingSessionFactory(plan=plan, date=monday + timedelta(days=6))  # not due yet
-    TrainingSessionFactory(
-        plan=plan, date=monday, type="strength", prescription=strength_prescription(squat.pk)
-    )  # due, not logged, and its 1RM is missing
-    WorkoutLogFactory(session=done, athlete=busy, rpe=9, completed_at=timezone.now())
-    TrainingPlanFactory(athlete=busy, week_start_date=monday + timedelta(days=7))
-    idle = AthleteFactory(coach=coach, name="Idle")
+    session = session_on(busy, today - timedelta(days=1), done_minutes=60)
+    session.logs.update(rpe=9)
+    TrainingPlanFactory(athlete=busy, week_start_date=monday_of(today) + timedelta(days=7))
+    AthleteFactory(coach=coach, name="Idle")
     AthleteFactory(name="Someone else's")
     client.force_login(coach.user)
 
     rows = rows_by_name(client)
 
     assert set(rows) == {"Busy", "Idle"}
-    busy_row, idle_row = rows["Busy"], rows["Idle"]
-    assert (busy_row.planned, busy_row.done) == (3, 1)
-    assert busy_row.last_log == "within the hour"
-    flags = busy_row.flags
-    assert "No plan next week" not in flags
-    assert "Missing 1RM for Back Squat, heart-rate zone 1 and 2 upper bounds" in flags
-    assert "RPE 9+ in 7 days" in flags
-    missed = 1 if today > monday else 0
-    assert ("1 missed" in flags) == bool(missed)
-    assert busy_row.missed == missed
-    assert idle_row.week is None and idle_row.flags == ["No plan next week"]
-    assert idle.pk == idle_row.athlete_id
+    now = timezone.now()
+    assert rows["Busy"].flags(now) == [f"RPE {HIGH_SESSION_RPE}+ in 7 days"]
+    assert rows["Idle"].flags(now) == ["No plan next week"]
+    page = html_of(client)
+    assert "<td>within the hour</td>" in page and "<td>none</td>" in page
 
 
-def test_roster_stays_in_budget_for_100_athletes(
+def test_roster_stays_in_budget_for_100_athletes_whether_its_lines_are_fresh_or_not(
     client, coach, today, django_assert_max_num_queries
 ):
     busy_roster(coach, monday_of(today), athletes=100)
     client.force_login(coach.user)
-    with django_assert_max_num_queries(10):
-        response = client.get(reverse("training:roster"))
-    rows = response.context["rows"]
+    with django_assert_max_num_queries(10):  # every line computed and stored
+        first = client.get(reverse("training:roster"))
+    with django_assert_max_num_queries(5):  # every line read as kept
+        second = client.get(reverse("training:roster"))
+    assert first.context["table_rows"] == second.context["table_rows"]
+    rows = second.context["rows"]
     assert len(rows) == 100
-    assert all(row.done == 2 and row.planned == 5 for row in rows)
-    assert not any(row.missing_benchmarks for row in rows)  # each has the squat's 1RM
+    # busy_roster: sessions Monday to Friday, the first two logged; due = before today, or
+    # today's if logged.
+    weekday = today.weekday()
+    due = sum(1 for day in range(5) if day < weekday or (day == weekday and day < 2))
+    done = sum(1 for day in range(2) if day <= weekday)
+    assert all(row.figures["windows"]["7"][:2] == [due, done] for row in rows)
 
 
-def test_missing_benchmarks_are_each_athletes_own_and_count_next_week(client, coach, today):
-    """The same prescriptions for two athletes, only one with the 1RM they need: the rule is
-    worked out once per prescription and set of benchmarks, never shared across sets."""
-    monday = monday_of(today)
-    squat = ExerciseFactory(name="Back Squat")
-    for name, has_1rm in (("Has", True), ("Lacks", False)):
+def test_the_table_sorts_by_any_heading_and_says_which(client, coach, today):
+    for name, done in (("Ann", 60), ("Bob", None), ("Cyd", 30)):
         athlete = AthleteFactory(coach=coach, name=name)
-        TrainingPlanFactory(athlete=athlete, week_start_date=monday)
-        next_week = TrainingPlanFactory(athlete=athlete, week_start_date=monday + timedelta(7))
-        TrainingSessionFactory(
-            plan=next_week, type="strength", prescription=strength_prescription(squat.pk)
-        )
-        if has_1rm:
-            BenchmarkFactory(athlete=athlete, metric_type="1RM", exercise=squat)
+        session_on(athlete, today - timedelta(days=2), minutes=60, done_minutes=done)
     client.force_login(coach.user)
 
-    rows = rows_by_name(client)
+    def order(sort):
+        rows = client.get(reverse("training:roster"), {"sort": sort}).context["rows"]
+        return [row.name for row in rows]
 
-    assert rows["Has"].missing_benchmarks == frozenset()
-    assert rows["Lacks"].missing_benchmarks == {"1RM for Back Squat"}
-    assert (rows["Lacks"].planned, rows["Lacks"].done) == (0, 0)  # next week is not counted
+    assert order("name") == ["Ann", "Bob", "Cyd"]
+    assert order("7") == ["Bob", "Ann", "Cyd"]  # lowest completion first; Ann and Cyd 1/1
+    assert order("-name") == ["Cyd", "Bob", "Ann"]
+    assert order("nonsense") == ["Ann", "Bob", "Cyd"]
+    page = html_of(client, sort="7")
+    assert '<th scope="col" aria-sort="ascending"><a href="?sort=-7">7 days</a></th>' in page
+    assert '<a href="?sort=30">30 days</a>' in page
 
 
-def test_missing_benchmarks_needs_only_which_benchmarks_exist():
-    """The roster's read (targets.missing_benchmarks, no values) names what session_targets
-    names with the athlete's real benchmarks."""
-    squat, bench = uuid4(), uuid4()
-    benchmarks = [
-        SimpleNamespace(metric_type="1RM", exercise_id=squat, value=Decimal("142.5")),
-        SimpleNamespace(metric_type="HR_zone_2", exercise_id=None, value=Decimal(151)),
-        SimpleNamespace(metric_type="FTP", exercise_id=None, value=Decimal(250)),
-    ]
-    for benchmark in benchmarks:
-        benchmark.established_at = date(2026, 1, 5)
-    present = {(benchmark.metric_type, benchmark.exercise_id) for benchmark in benchmarks}
-    sessions = [
-        ("strength", strength_prescription(squat)),
-        ("strength", strength_prescription(bench)),
-        ("endurance", endurance_prescription()),
-        ("endurance", endurance_prescription(intensity={"type": "ftp_percent", "value": 90})),
-        ("endurance", endurance_prescription(intensity={"type": "pace_zone", "zone": 3})),
-    ]
-    names = {str(bench): "Bench Press"}
-    for session_type, prescription in sessions:
-        targets = session_targets(session_type, prescription, benchmarks, names)
-        expected = {target.missing for target in targets if target.missing}
-        assert missing_benchmarks(session_type, prescription, present, names) == expected
-    assert missing_benchmarks("strength", sessions[1][1], present, names) == {"1RM for Bench Press"}
+def test_the_latest_summary_is_labelled_by_week_and_severity(client, coach, today):
+    athlete = AthleteFactory(coach=coach, name="Alex")
+    monday = monday_of(today) - timedelta(days=7)
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+    summary = WeeklySummaryFactory(
+        plan=plan,
+        patterns=["Load up 40%", "RPE above plan", "Knee pain noted"],
+        pattern_kinds=["fatigue", "fatigue", "safety"],
+    )
+    legacy = AthleteFactory(coach=coach, name="Blake")
+    WeeklySummaryFactory(
+        plan=TrainingPlanFactory(athlete=legacy, week_start_date=monday), pattern_kinds=[]
+    )
+    client.force_login(coach.user)
+
+    page = html_of(client)
+
+    url = reverse("insights:athlete_summary", args=[athlete.pk, summary.week_end_date])
+    week = f"{summary.week_end_date:%-d %b}"
+    assert f'<a href="{url}">w/e {week}</a>: 1 safety, 2 fatigue' in page
+    assert f"w/e {week}</a>: 1 flag<" in page  # written before kinds were kept
+    assert "Knee pain noted" not in page  # the texts are on the summary's page
+    assert [row.name for row in rows_by_name(client, sort="summary").values()] == ["Alex", "Blake"]
 
 
 def test_the_last_log_reads_in_hours_then_days():
@@ -147,14 +213,15 @@ def test_the_last_log_reads_in_hours_then_days():
     assert ago(now - timedelta(days=3, hours=5), now) == "3 d ago"
 
 
-def test_roster_row_is_compact(client, coach, today):
+def test_roster_row_is_compact_and_escapes_names(client, coach, today):
     """One table row per athlete: name linking to their page (which shows the e-mail), the
-    week, the plan link; no e-mail on the roster."""
-    athlete = AthleteFactory(coach=coach, name="Alex")
+    figures, the plan link; no e-mail on the roster, and a name is text, never markup."""
+    athlete = AthleteFactory(coach=coach, name="<b>Alex</b> & co")
     client.force_login(coach.user)
-    page = client.get(reverse("training:roster")).content.decode()
+    page = html_of(client)
     assert page.count("<tbody>") == 1 and page.count("<tr>") == 2  # head and one athlete
-    assert f'<a href="{reverse("training:athlete", args=[athlete.pk])}">Alex</a>' in page
+    link = reverse("training:athlete", args=[athlete.pk])
+    assert f'<a href="{link}">&lt;b&gt;Alex&lt;/b&gt; &amp; co</a>' in page
     assert f'href="{reverse("training:next_week", args=[athlete.pk])}">Plan next week' in page
     assert athlete.user.email not in page
 

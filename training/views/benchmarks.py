@@ -7,6 +7,7 @@ the progression.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 from django.contrib import messages
@@ -19,10 +20,11 @@ from django.views.decorators.http import require_http_methods
 from accounts.models import Athlete
 from accounts.permissions import athlete_required, athletes_visible_to, coach_required
 from hybridpeaks.core import formatting
+from training.benchmark_gaps import missing_benchmarks_of
 from training.charts import LineChart, date_label, line_chart, plain_number
 from training.forms import BenchmarkForm
 from training.models import BenchmarkMetric, MetricType
-from training.selectors import benchmarks_of, exercises_visible_to
+from training.selectors import benchmarks_of, exercises_visible_to, monday_of
 from training.services import record_benchmark
 
 TEMPLATE = "training/benchmarks.html"
@@ -136,7 +138,12 @@ def _benchmarks_page(request, athlete: Athlete, *, own: bool):
             )
             return redirect(request.path)
     every = histories(benchmarks_of(athlete))
+    this_week = monday_of(today)
+    gaps = missing_benchmarks_of(
+        [athlete.pk], [this_week, this_week + timedelta(days=7)], published_only=own
+    )
     context = {
+        "missing": sorted(gaps.get(athlete.pk, ())),
         "athlete": athlete,
         "own": own,
         "form": form,
