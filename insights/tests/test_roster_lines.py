@@ -84,6 +84,7 @@ def test_figures_are_kept_and_read_back_until_a_write(athlete, today, django_ass
         "session_deleted",
         "plan_archived",
         "log_deleted",
+        "plan_published",
         "bulk_write_signalled",
     ],
 )
@@ -115,6 +116,14 @@ def test_every_kind_of_write_makes_the_figures_stale(athlete, today, write):
             services.set_plan_status(plan=plan, version=plan.version, by=coach, status="archived")
         case "log_deleted":
             log.delete()
+        case "plan_published":
+            draft = TrainingPlanFactory(
+                athlete=athlete,
+                week_start_date=plan.week_start_date + timedelta(7),
+                published_at=None,
+            )
+            figures(athlete, today)
+            services.publish_plan(plan=draft, version=draft.version, by=coach)
         case "bulk_write_signalled":
             plans_changed.send(sender=None, athlete_ids=[athlete.pk])
 
