@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from insights import dashboard, views
+from insights import calendar_views, dashboard, views
 
 app_name = "insights"
 
@@ -25,4 +25,20 @@ urlpatterns = [
 coach_urlpatterns = [
     path("", dashboard.roster, name="roster"),
     path("athletes/<uuid:athlete_id>/", dashboard.athlete, name="athlete"),
+    path("athletes/<uuid:athlete_id>/calendar/", calendar_views.calendar, name="calendar"),
+    path(
+        "athletes/<uuid:athlete_id>/calendar/<int:year>/<int:month>/",
+        calendar_views.calendar_month_page,
+        name="calendar_month",
+    ),
+    path(
+        "athletes/<uuid:athlete_id>/calendar/copy/",
+        calendar_views.copy_ahead,
+        name="calendar_copy",
+    ),
+    path(
+        "calendar/sessions/<uuid:session_id>/move/",
+        calendar_views.move_session,
+        name="calendar_move",
+    ),
 ]

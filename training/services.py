@@ -215,6 +215,43 @@ def publish_plan(*, plan: TrainingPlan, version: int, by, request=None) -> Train
     return plan
 
 
+# How many weeks ahead a week can be copied in one go (the calendar's "next N weeks").
+COPY_AHEAD_MAX = 12
+
+
+@transaction.atomic
+def copy_week_ahead(
+    *, source: TrainingPlan, coach: Coach, weeks: int, replacing: dict, today: date, request=None
+) -> list[TrainingPlan]:
+    """`source`'s week copied into each of the `weeks` weeks after it (copy_week, each a
+    draft unless it replaces a published plan). `replacing` maps each target Monday that held
+    an active plan when the coach confirmed to that plan's version: a week with a plan the
+    coach was not shown, or one changed since, is a StalePlan and nothing is copied (one
+    transaction), so no plan is ever replaced unseen. `today` is the athlete's: a week that
+    has ended is kept as it was, so copying into one is refused."""
+    if not 1 <= weeks <= COPY_AHEAD_MAX:
+        raise ValidationError({"weeks": f"Copy to 1–{COPY_AHEAD_MAX} weeks ahead."})
+    first = source.week_start_date + timedelta(weeks=1)
+    if first + timedelta(days=6) < today:
+        raise ValidationError(
+            {"weeks": f"The week of {first:%-d %b %Y} has ended: copy a week into weeks to come."}
+        )
+    copies = []
+    for n in range(1, weeks + 1):
+        monday = source.week_start_date + timedelta(weeks=n)
+        copies.append(
+            copy_week(
+                source=source,
+                athlete=source.athlete,
+                coach=coach,
+                week_start=monday,
+                version=replacing.get(monday),
+                request=request,
+            )
+        )
+    return copies
+
+
 @transaction.atomic
 def set_plan_status(*, plan: TrainingPlan, version: int, by, status: str, request=None):
     """The spec's moves a coach may make by hand: active → archived, completed → archived."""

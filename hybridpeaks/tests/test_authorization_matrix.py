@@ -154,6 +154,11 @@ EXPECTED: dict[str, Row] = {
     # An empty text names no version while the week has a plan: a stale page, nothing saved.
     "training:save_text":              post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:publish_plan":           post(SIGN_IN,  409,     404,    403,    403,    403),
+    "training:calendar":                get(SIGN_IN,  200,     404,    403,    403,    403),
+    "training:calendar_month":          get(SIGN_IN,  200,     404,    403,    403,    403),
+    # An empty POST names no week, no day: the calendar again, with the error (422).
+    "training:calendar_copy":          post(SIGN_IN,  422,     404,    403,    403,    403),
+    "training:calendar_move":          post(SIGN_IN,  422,     404,    403,    403,    403),
     "training:new_session":             get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:edit_session":            get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:session_actions":         get(SIGN_IN,  200,     404,    403,    403,    403),
@@ -282,6 +287,10 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:save_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "training:archive_plan": lambda world: [world.session.plan_id],
     "training:publish_plan": lambda world: [world.session.plan_id],
+    "training:calendar": lambda world: [world.owning_athlete.pk],
+    "training:calendar_month": lambda world: [world.owning_athlete.pk, 2026, 12],
+    "training:calendar_copy": lambda world: [world.owning_athlete.pk],
+    "training:calendar_move": lambda world: [world.session.pk],
     "training:new_session": lambda world: [world.session.plan_id],
     "training:edit_session": lambda world: [world.session.pk],
     "training:session_actions": lambda world: [world.session.pk],
