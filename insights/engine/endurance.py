@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from insights.engine.inputs import Logged
 from insights.engine.metrics import ewma, session_minutes
-from training.prescription import EndurancePrescription
+from training.prescription import EndurancePrescription, Intensity
 
 MODALITIES = ("run", "bike", "row", "swim")
 KM_PER_UNIT = {"km": 1.0, "miles": 1.609344, "meters": 0.001}
@@ -32,6 +32,9 @@ COGGAN_TOP_LEVEL = 6
 # Zones (or Coggan levels) 1–2 are the "easy" sessions of the easy-too-hard rule.
 EASY_ZONE_MAX = 2
 HR_ZONES = (1, 2, 3, 4, 5)
+# Convention: race paces as zones (Friel: 5 km and 10 km pace in zone 5, half-marathon pace
+# at threshold, zone 4), for interval steps prescribed at a race pace.
+RACE_PACE_ZONE = {"5k": 5, "10k": 5, "half_marathon": 4}
 
 
 def distance_km(distance) -> float | None:
@@ -83,10 +86,36 @@ def coggan_level(percent_ftp: float) -> int:
     return COGGAN_TOP_LEVEL
 
 
+def _top(first, last):
+    """A range's harder end (a step may write it either way round); a lone value as it is."""
+    numbers = [n for n in (first, last) if isinstance(n, int | float) and not isinstance(n, bool)]
+    return max(numbers) if numbers else None
+
+
+def intensity_zone(intensity: Intensity) -> int | None:
+    """An intensity's zone: heart-rate or pace zone 1–5 (a range's top), the Coggan level of
+    a %FTP (a range's top), or a race pace's zone (RACE_PACE_ZONE)."""
+    if intensity.type == "ftp_percent":
+        percent = _top(intensity.value, intensity.value_to)
+        return None if percent is None else coggan_level(percent)
+    if intensity.type == "race_pace":
+        return RACE_PACE_ZONE.get(intensity.race)
+    if intensity.type in ("heart_rate_zone", "pace_zone"):
+        zone = _top(intensity.zone, intensity.zone_to)
+        return zone if zone in HR_ZONES else None
+    return None
+
+
 def prescribed_zone(plan: EndurancePrescription) -> int | None:
-    """The planned zone: heart-rate or pace zone 1–5, or the Coggan level of a %FTP."""
-    percent = plan.intensity.ftp_percent
-    return coggan_level(percent) if percent is not None else plan.zone
+    """The planned zone: heart-rate or pace zone 1–5, or the Coggan level of a %FTP. A session
+    of interval steps that states no intensity of its own is planned at its hardest step
+    (docs/decisions.md): a track session of Z1 jogs and 5 km-pace reps is not an easy one."""
+    own = intensity_zone(plan.intensity) if plan.intensity.type else None
+    if own is not None or not plan.steps:
+        percent = plan.intensity.ftp_percent
+        return coggan_level(percent) if percent is not None else plan.zone
+    zones = [zone for step, _ in plan.counted_steps if (zone := intensity_zone(step.intensity))]
+    return max(zones) if zones else None
 
 
 def is_easy(plan: EndurancePrescription) -> bool:
