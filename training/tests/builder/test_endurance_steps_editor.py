@@ -72,9 +72,12 @@ def test_a_session_without_steps_still_needs_its_duration(coach_client, plan):
     assert session.focus != "Hard intervals"
 
 
-def test_the_builder_week_lists_the_steps_with_targets(coach_client, athlete, plan):
+def test_the_builder_week_lists_the_steps_with_targets(
+    coach_client, athlete, plan, django_assert_max_num_queries
+):
     stepped_session(plan)
-    page = coach_client.get(week_url(athlete)).content.decode()
+    with django_assert_max_num_queries(12):  # the builder's budget (DESIGN.md)
+        page = coach_client.get(week_url(athlete)).content.decode()
     assert "Endurance · 50 min" in page
     assert 'Warm-up</span> <span class="rx">15 min Z1' in page
     assert "5 ×" in page and "3 min 105–110% FTP" in page
