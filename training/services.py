@@ -22,6 +22,7 @@ from training.models import (
     TrainingPlan,
     TrainingSession,
 )
+from training.signals import plans_changed
 
 
 class StalePlan(Exception):
@@ -169,10 +170,12 @@ def copy_week(
     *, source: TrainingPlan, athlete: Athlete, coach: Coach, week_start: date, version, request=None
 ):
     """A new active plan for `week_start` holding `source`'s sessions on the same weekdays.
+    `source` may be another athlete's plan (the caller checks the coach may see it): its
+    loads stay %1RM, RPE and zones, so the copy's targets come from this athlete's benchmarks.
 
     An active plan already in that week is archived (replaced), never merged into.
     """
-    if source.week_start_date == week_start:
+    if source.athlete_id == athlete.pk and source.week_start_date == week_start:
         raise ValidationError({"source": "Pick another week to copy from."})
     plan = create_plan(
         athlete=athlete, coach=coach, week_start=week_start, version=version, request=request
@@ -211,6 +214,7 @@ def publish_plan(*, plan: TrainingPlan, version: int, by, request=None) -> Train
     plan.refresh_from_db(fields=["version", "status", "published_at", "updated_at"])
     if not updated:
         raise StalePlan(plan)
+    plans_changed.send(sender=TrainingPlan, athlete_ids=[plan.athlete_id])  # update(): no post_save
     audit.record("publish_plan", by, entity=plan, request=request, version=plan.version)
     return plan
 
