@@ -124,6 +124,24 @@ def move_session(request, session_id):
     return _done(request, athlete, first, f"{name} moved to {day:%A %-d %b}.")
 
 
+@coach_required
+@require_POST
+def publish_week(request, plan_id):
+    """Publish a draft week from the calendar (training.services.publish_plan, as the
+    builder's Publish), answering with the calendar."""
+    plans = TrainingPlan.objects.filter(athlete__in=athletes_visible_to(request.user))
+    plan = get_object_or_404(plans.select_related("athlete__user"), pk=plan_id)
+    athlete = plan.athlete
+    first = _posted_month(request, plan.week_start_date)
+    try:
+        services.publish_plan(
+            plan=plan, version=_version(request), by=request.user, request=request
+        )
+    except services.StalePlan:
+        return _render(request, athlete, first, status=409, conflict=CONFLICT)
+    return _done(request, athlete, first, f"Published the week of {plan.week_start_date:%-d %b}.")
+
+
 def _weeks_asked(request) -> int | None:
     try:
         weeks = int(request.POST.get("weeks", ""))

@@ -37,6 +37,11 @@ coach_urlpatterns = [
         name="calendar_copy",
     ),
     path(
+        "calendar/plans/<uuid:plan_id>/publish/",
+        calendar_views.publish_week,
+        name="calendar_publish",
+    ),
+    path(
         "calendar/sessions/<uuid:session_id>/move/",
         calendar_views.move_session,
         name="calendar_move",

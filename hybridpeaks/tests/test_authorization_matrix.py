@@ -159,6 +159,7 @@ EXPECTED: dict[str, Row] = {
     # An empty POST names no week, no day: the calendar again, with the error (422).
     "training:calendar_copy":          post(SIGN_IN,  422,     404,    403,    403,    403),
     "training:calendar_move":          post(SIGN_IN,  422,     404,    403,    403,    403),
+    "training:calendar_publish":       post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:new_session":             get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:edit_session":            get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:session_actions":         get(SIGN_IN,  200,     404,    403,    403,    403),
@@ -291,6 +292,7 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:calendar_month": lambda world: [world.owning_athlete.pk, 2026, 12],
     "training:calendar_copy": lambda world: [world.owning_athlete.pk],
     "training:calendar_move": lambda world: [world.session.pk],
+    "training:calendar_publish": lambda world: [world.session.plan_id],
     "training:new_session": lambda world: [world.session.plan_id],
     "training:edit_session": lambda world: [world.session.pk],
     "training:session_actions": lambda world: [world.session.pk],

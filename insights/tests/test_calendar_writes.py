@@ -221,3 +221,43 @@ def test_another_coach_cannot_copy(client, athlete, session, monday):
 
     assert copy(client, athlete, monday, 2).status_code == 404
     assert TrainingPlan.objects.filter(athlete=athlete).count() == 1
+
+
+# --- Publishing a week --------------------------------------------------------------------
+
+
+def publish(client, plan, version=1):
+    url = reverse("training:calendar_publish", args=[plan.pk])
+    return client.post(url, {"version": version, "month": plan.week_start_date}, headers=HTMX)
+
+
+def test_a_draft_week_is_published_from_the_calendar(coach_client, athlete, monday):
+    draft = TrainingPlanFactory(athlete=athlete, week_start_date=monday, published_at=None)
+    url = reverse("training:calendar_month", args=[athlete.pk, monday.year, monday.month])
+    before = coach_client.get(url)
+    assert "Publish<span" in before.content.decode()
+
+    response = publish(coach_client, draft)
+
+    assert response.status_code == 200
+    assert "Published the week of" in response.content.decode()
+    draft.refresh_from_db()
+    assert not draft.is_draft and draft.version == 2
+    assert AuditLog.objects.filter(action="publish_plan").count() == 1
+
+
+def test_publishing_from_a_stale_calendar_is_a_409(coach_client, athlete, monday):
+    draft = TrainingPlanFactory(athlete=athlete, week_start_date=monday, published_at=None)
+
+    assert publish(coach_client, draft, version=7).status_code == 409
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def test_another_coach_cannot_publish_from_the_calendar(client, athlete, monday):
+    draft = TrainingPlanFactory(athlete=athlete, week_start_date=monday, published_at=None)
+    client.force_login(CoachFactory().user)
+
+    assert publish(client, draft).status_code == 404
+    draft.refresh_from_db()
+    assert draft.is_draft
