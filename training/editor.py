@@ -242,8 +242,8 @@ class SessionEditor:
         if not self.endurance_form.is_valid() or not valid:
             return False
         typed = self.endurance_form.prescription()
-        if not typed.steps and self._stored_steps():
-            # The form has no steps of its own: editing the other fields keeps them.
+        if "intervals" not in self.request.POST and self._stored_steps():
+            # A post without the Intervals field (an older page) keeps the stored steps.
             typed = replace(typed, steps=self._stored_steps())
         self.prescription = typed.to_json()
         return place_schema_problems(

@@ -28,6 +28,7 @@ from training.prescription import (
     StrengthItem,
     StrengthPrescription,
 )
+from training.text import parse_steps, write_steps
 
 INTENSITY_CHOICES = [("percent_1rm", "% 1RM"), ("rpe", "RPE")]
 MODALITY_CHOICES = [("run", "Run"), ("bike", "Bike"), ("row", "Row"), ("swim", "Swim")]
@@ -179,6 +180,28 @@ class EnduranceForm(forms.Form):
         widget=forms.NumberInput(attrs={"placeholder": "e.g. 88"}),
     )
 
+    # Interval steps in the text syntax (training.text, docs/text-syntax.md); blank: none.
+    intervals = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Intervals",
+        help_text="Optional. Steps separated by commas, repeats as 5x(…): "
+        "15min Z1, 5x(3min 105% FTP, 2min Z1), 10min Z1",
+        widget=forms.Textarea(attrs={"rows": 2, "spellcheck": "false", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and self.data.get("intervals", "").strip():
+            self.derive_from_steps()  # steps typed: duration and intensity may come from them
+
+    def clean_intervals(self) -> tuple:
+        """The typed steps, read by the text parser: every error with its column and word."""
+        steps, errors = parse_steps(self.cleaned_data["intervals"])
+        if errors:
+            raise ValidationError([f"Column {e.column}, {e.what}" for e in errors])
+        return EndurancePrescription.from_json({"steps": steps or []}).steps
+
     # Which field holds the amount of each intensity type. The page may show all of them
     # (the stylesheet hides the others); what was typed in another type's field is ignored.
     INTENSITY_FIELDS = {
@@ -233,6 +256,7 @@ class EnduranceForm(forms.Form):
                 zone=amount if kind != "ftp_percent" else None,
             ),
             distance=None if distance is None else Amount(float(distance), data["distance_unit"]),
+            steps=data.get("intervals") or (),
         )
 
     @staticmethod
@@ -248,6 +272,7 @@ class EnduranceForm(forms.Form):
             "intensity_type": plan.intensity.type,
             "zone": plan.intensity.zone,
             "ftp_percent": plan.intensity.value,
+            "intervals": write_steps(plan.steps) if plan.steps else "",
         }
 
 
