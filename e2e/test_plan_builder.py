@@ -83,7 +83,8 @@ def test_coach_builds_copies_and_meets_a_conflict(live_server, page: Page):
 
     next_monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday() - 7)
     page.get_by_role("link", name="Next week →").click()
-    page.get_by_label("Copy the week of").select_option(next_monday.isoformat())
+    page.get_by_text("Copy a week into this one…").click()  # the picker loads when opened
+    page.get_by_label("Week of").select_option(next_monday.isoformat())
     page.get_by_role("button", name="Copy into this week").click()
     expect(page.get_by_text("Copied the week of")).to_be_visible()
     expect(page.locator("article.session")).to_have_count(4)

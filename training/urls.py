@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from training.views import benchmarks, catalog, plans, publish, text
+from training.views import benchmarks, catalog, copying, plans, publish, text
 
 app_name = "training"
 
@@ -29,6 +29,11 @@ urlpatterns = [
         "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/text/save/",
         text.save_text,
         name="save_text",
+    ),
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/copy-from/",
+        copying.copy_picker,
+        name="copy_picker",
     ),
     path("plans/<uuid:plan_id>/archive/", plans.archive_plan, name="archive_plan"),
     path("plans/<uuid:plan_id>/publish/", publish.publish_plan, name="publish_plan"),

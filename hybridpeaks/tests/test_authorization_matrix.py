@@ -148,6 +148,7 @@ EXPECTED: dict[str, Row] = {
     "training:week":                    get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:create_plan":            post(SIGN_IN,  NEW_WEEK, 404,   403,    403,    403),
     "training:copy_week":              post(SIGN_IN,  422,     404,    403,    403,    403),
+    "training:copy_picker":             get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:archive_plan":           post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:plan_text":               get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:preview_text":           post(SIGN_IN,  200,     404,    403,    403,    403),
@@ -283,6 +284,7 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     # A week with no plan yet, so creating one needs no version.
     "training:create_plan": lambda world: [world.owning_athlete.pk, FAR_MONDAY.isoformat()],
     "training:copy_week": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
+    "training:copy_picker": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "training:plan_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "training:preview_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "training:save_text": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],

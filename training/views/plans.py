@@ -21,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from training import services
-from training.builder import card, day_picker, week_columns, week_options
+from training.builder import card, day_picker, week_columns
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
 from training.selectors import builder_week, monday_of
@@ -94,13 +94,6 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
     week = builder_week(athlete, monday)
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
     cards = [card(view, today=athlete_today) for view in week.views]
-    other_weeks = (
-        TrainingPlan.objects.standing()
-        .filter(athlete=athlete)
-        .exclude(week_start_date=monday)
-        .order_by("-week_start_date")
-        .values_list("week_start_date", flat=True)[:12]
-    )
     return {
         "athlete": athlete,
         "monday": monday,
@@ -110,8 +103,8 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
         "plan": week.plan,
         "days": week_columns(monday, cards),
         "today": athlete_today,
-        "copy_sources": week_options(other_weeks),
-        # What a card's More link passes on: the plan and version its forms will post.
+        # What a card's More link (and the copy picker) passes on: the plan and version its
+        # forms will post.
         "actions_query": f"?plan={week.plan.pk}&version={week.plan.version}" if week.plan else "",
         "editor": editor,
         "conflict": conflict,
@@ -193,9 +186,19 @@ def create_plan(request, athlete_id, monday):
 @require_POST
 def copy_week(request, athlete_id, monday):
     athlete, monday = _athlete(request, athlete_id), _week_start(monday)
+    source_athlete = request.POST.get("source_athlete") or athlete.pk
+    try:
+        source_athlete = uuid.UUID(str(source_athlete))
+    except ValueError:
+        source_athlete = None  # no athlete of the coach's: no plan to copy
     source = (
         TrainingPlan.objects.standing()
-        .filter(athlete=athlete, week_start_date=parse_day(request.POST.get("source")))
+        .filter(
+            athlete__in=athletes_visible_to(request.user),
+            athlete_id=source_athlete,
+            week_start_date=parse_day(request.POST.get("source")),
+        )
+        .select_related("athlete")
         .order_by("status")
         .first()
     )
@@ -222,8 +225,13 @@ def copy_week(request, athlete_id, monday):
         request,
         athlete,
         monday,
-        f"Copied the week of {source.week_start_date:%d %b} into this week.",
+        f"Copied {_whose(source, athlete)}week of {source.week_start_date:%d %b} into this week.",
     )
+
+
+def _whose(source, athlete) -> str:
+    """ "the " for the athlete's own week, "Sam's " for another athlete's."""
+    return "the " if source.athlete_id == athlete.pk else f"{source.athlete.name}’s "
 
 
 @coach_required
