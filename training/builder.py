@@ -9,7 +9,10 @@ zone, no log).
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
+from uuid import UUID
 
+from django.urls import reverse
 from django.utils import dateformat
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -36,6 +39,9 @@ def estimated_minutes(prescription) -> int | None:
 class Card:
     view: object  # display.SessionView
     status: Status
+    name: str  # the session's focus, else its type: "Lower body", "Endurance"
+    edit_url: str
+    actions_url: str
 
     @property
     def session(self):
@@ -44,6 +50,16 @@ class Card:
     @property
     def minutes(self) -> int | None:
         return self.view.minutes
+
+
+# reverse() costs tens of µs, and {% url %} on every card of a week was a tenth of the page:
+# each card's URLs are the stand-in's with the session's own id written in.
+_ANY_SESSION = str(UUID(int=0))
+
+
+@cache
+def _session_url(name: str) -> str:
+    return reverse(name, args=[_ANY_SESSION])
 
 
 def card(view, *, today: date) -> Card:
@@ -56,7 +72,14 @@ def card(view, *, today: date) -> Card:
         status = Status.MISSED
     else:
         status = Status.PLANNED
-    return Card(view=view, status=status)
+    own = str(session.pk)
+    return Card(
+        view=view,
+        status=status,
+        name=session.focus or session.get_type_display(),
+        edit_url=_session_url("training:edit_session").replace(_ANY_SESSION, own),
+        actions_url=_session_url("training:session_actions").replace(_ANY_SESSION, own),
+    )
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """The builder's week rules: an endurance session's minutes and a session's done/missed state."""
 
 from datetime import date, timedelta
-from types import SimpleNamespace
 
 import pytest
 
@@ -14,6 +13,7 @@ from training.builder import (
     week_options,
 )
 from training.display import SessionView
+from training.models import TrainingSession
 from training.prescription import Prescription
 
 TODAY = date(2026, 12, 2)
@@ -29,13 +29,13 @@ def test_estimated_minutes_stay_within_the_columns_range():
 
 
 def view(*, kind="endurance", day=TODAY, logs=0, estimated=45, prescription=None):
-    session = SimpleNamespace(
+    session = TrainingSession(  # unsaved: a card reads its fields, never the database
         type=kind,
         date=day,
-        log_count=logs,
         estimated_duration=estimated,
         prescription=endurance(80) if prescription is None else prescription,
     )
+    session.log_count = logs
     return SessionView(session, Prescription.of(session.type, session.prescription), lines=[])
 
 
