@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import GreaterThanOrEqual
 
+from hybridpeaks.core.json_validation import validate_document
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
@@ -198,3 +200,37 @@ class Invitation(models.Model):
         if now >= self.expires_at:
             return "expired"
         return "pending"
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Availability(models.Model):
+    """When an athlete can train, as they state it: minutes available on each weekday (Monday
+    first; 0 = not that day) and whether they have a gym. The builder, the calendar and
+    program application warn the coach about a session outside it (training/availability.py);
+    they never refuse one: plans change, and the athlete may have said so in person."""
+
+    athlete = models.OneToOneField(
+        Athlete, models.CASCADE, primary_key=True, related_name="availability"
+    )
+    minutes_by_weekday = models.JSONField(help_text="Seven whole numbers, Monday first.")
+    has_gym = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "athlete_availability"
+        verbose_name_plural = "availability"
+
+    def __str__(self):
+        return f"Availability of {self.athlete}"
+
+    def clean(self):
+        super().clean()
+        validate_document(
+            self.minutes_by_weekday, schema="accounts:availability", field="minutes_by_weekday"
+        )
+
+    def minutes_on(self, weekday: int) -> int:
+        """Minutes available on a weekday (0 = Monday)."""
+        return self.minutes_by_weekday[weekday]

@@ -2,7 +2,7 @@
 
 from axes.models import AccessFailureLog, AccessLog
 
-from accounts.models import Athlete
+from accounts.models import Athlete, Availability
 
 
 def export(user) -> dict:
@@ -35,6 +35,13 @@ def export(user) -> dict:
         }
     if hasattr(user, "athlete"):
         data["athlete"] = {"name": user.athlete.name, "coach": user.athlete.coach.name}
+        stated = Availability.objects.filter(athlete_id=user.pk).first()
+        if stated:
+            data["athlete"]["availability"] = {
+                "minutesByWeekday": stated.minutes_by_weekday,
+                "hasGym": stated.has_gym,
+                "updatedAt": stated.updated_at.isoformat(),
+            }
     return data
 
 

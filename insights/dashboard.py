@@ -13,6 +13,7 @@ from accounts.permissions import athletes_visible_to, coach_required
 from insights.models import AIWeeklySummary
 from insights.roster import columns, table_rows, weeks_counted
 from insights.roster import roster as roster_rows
+from training.availability import availability_of, describe
 from training.selectors import monday_of
 
 PAST_WEEKS = 4
@@ -34,10 +35,10 @@ def roster(request):
 @require_GET
 def athlete(request, athlete_id):
     """One athlete: past, current and next weeks with done/planned, benchmarks, summaries."""
-    shown = ("name", "user__email", "user__time_zone")
-    athlete = get_object_or_404(
-        athletes_visible_to(request.user).select_related("user").only(*shown), pk=athlete_id
-    )
+    shown = ("name", "user__email", "user__time_zone", "availability__minutes_by_weekday")
+    shown += ("availability__has_gym",)
+    athletes = athletes_visible_to(request.user).select_related("user", "availability")
+    athlete = get_object_or_404(athletes.only(*shown), pk=athlete_id)
     today = timezone.localdate(timezone=request.user.zoneinfo)
     this_monday = monday_of(today)
     mondays = [this_monday + timedelta(weeks=n) for n in range(-PAST_WEEKS, 2)]
@@ -49,6 +50,7 @@ def athlete(request, athlete_id):
     summaries = AIWeeklySummary.objects.filter(athlete=athlete).order_by("-week_end_date")
     context = {
         "athlete": athlete,
+        "availability": describe(availability_of(athlete)),
         "today": today,
         "weeks": weeks,
         "summaries": list(summaries.only("week_end_date", "adherence_rate", "suggestions")[:12]),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from logging_app import views
+from logging_app import availability, views
 from training.views import benchmarks
 
 app_name = "logging_app"
@@ -14,4 +14,5 @@ urlpatterns = [
     path("history/<uuid:pk>/", views.log_detail, name="log_detail"),
     path("sessions/<uuid:pk>/log/", views.log_session, name="log_session"),
     path("benchmarks/", benchmarks.my_benchmarks, name="benchmarks"),
+    path("availability/", availability.availability, name="availability"),
 ]

@@ -21,6 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from training import services
+from training.availability import availability_of, clashes
 from training.builder import card, day_picker, week_columns
 from training.editor import SessionEditor
 from training.models import PlanStatus, SessionType, TrainingPlan, TrainingSession
@@ -33,7 +34,8 @@ TEMPLATE = "training/plan_week.html"
 
 
 def _athlete(request, athlete_id):
-    athletes = athletes_visible_to(request.user).select_related("user")
+    # Their availability too: the builder warns where the week falls outside it.
+    athletes = athletes_visible_to(request.user).select_related("user", "availability")
     return get_object_or_404(athletes, pk=athlete_id)
 
 
@@ -94,7 +96,9 @@ def builder_context(request, athlete, monday, *, editor=None, conflict=None) -> 
     week = builder_week(athlete, monday)
     athlete_today = timezone.localdate(timezone=athlete.user.zoneinfo)
     cards = [card(view, today=athlete_today) for view in week.views]
+    stated = availability_of(athlete)
     return {
+        "clashes": clashes(stated, week.sessions, athlete.name),
         "athlete": athlete,
         "monday": monday,
         "sunday": monday + timedelta(days=6),
