@@ -347,3 +347,7 @@ class BenchmarkMetric(models.Model):
             raise ValidationError({"established_at": "A benchmark cannot be dated in the future."})
         if self.metric_type != self.MetricType.ONE_RM and self.exercise_id:
             raise ValidationError({"exercise": "Only 1RM benchmarks name an exercise."})
+
+
+# Registered with the app here (the programs package keeps its own module: this one is full).
+from training.programs.models import Program, ProgramSession  # noqa: E402, F401
