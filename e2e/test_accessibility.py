@@ -73,6 +73,7 @@ def coach_pages():
         f"{base}/",
         f"{base}/weeks/{monday:%Y-%m-%d}/",
         f"{base}/weeks/{monday + timedelta(weeks=1):%Y-%m-%d}/",
+        f"{base}/weeks/{monday:%Y-%m-%d}/text/",
         f"{base}/benchmarks/",
         f"{base}/summaries/{summary.week_end_date:%Y-%m-%d}/",
         "/coach/exercises/",
