@@ -142,10 +142,40 @@ def intensity_factor(log: Logged, ftp: float | None, bounds) -> float | None:
     zone = hr_zone(data.get("avgHeartRate"), bounds)
     if zone is not None:
         return ZONE_INTENSITY_FACTOR[zone]
-    percent = log.plan.intensity.ftp_percent
+    return planned_intensity_factor(log.plan)
+
+
+def planned_intensity_factor(plan: EndurancePrescription) -> float | None:
+    """The IF the plan implies: its %FTP or zone; for interval steps with no intensity of the
+    session's own, the duration-weighted IF of its timed steps (insights-reference.md,
+    "Intervals"), each step's from its %FTP or zone (a range's harder end). Distance steps
+    have no time without a pace, so they weigh only when no step is timed (their hardest
+    then, as prescribed_zone reads them)."""
+    percent = plan.intensity.ftp_percent
     if percent is not None:
         return percent / 100
-    zone = prescribed_zone(log.plan)
+    if not plan.steps or plan.intensity.type:
+        zone = prescribed_zone(plan)
+        return ZONE_INTENSITY_FACTOR.get(zone) if zone is not None else None
+    weighted = minutes = 0.0
+    for step, repeats in plan.counted_steps:
+        step_minutes = step.minutes
+        factor = _step_factor(step.intensity)
+        if step_minutes and factor is not None:
+            weighted += step_minutes * repeats * factor
+            minutes += step_minutes * repeats
+    if minutes:
+        return weighted / minutes
+    zone = prescribed_zone(plan)
+    return ZONE_INTENSITY_FACTOR.get(zone) if zone is not None else None
+
+
+def _step_factor(intensity: Intensity) -> float | None:
+    """One step's IF: its %FTP ÷ 100 (a range's harder end), else its zone's."""
+    if intensity.type == "ftp_percent":
+        percent = _top(intensity.value, intensity.value_to)
+        return None if percent is None else percent / 100
+    zone = intensity_zone(intensity)
     return ZONE_INTENSITY_FACTOR.get(zone) if zone is not None else None
 
 

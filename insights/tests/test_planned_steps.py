@@ -1,10 +1,19 @@
 """The weekly analysis reads a stepped session's planned duration from its steps (issue 13):
 the prescription's one rule (EndurancePrescription.minutes), not a second computation; a
-stepped session with no intensity of its own is planned at its hardest step."""
+stepped session with no intensity of its own is classed by its hardest step (easy or not, the
+session RPE it implies) and loaded at the duration-weighted IF of its timed steps."""
 
 import datetime as dt
 
-from insights.engine.endurance import is_easy, planned_minutes, prescribed_zone
+import pytest
+
+from insights.engine.endurance import (
+    ZONE_INTENSITY_FACTOR,
+    is_easy,
+    planned_intensity_factor,
+    planned_minutes,
+    prescribed_zone,
+)
 from insights.engine.inputs import Planned
 from insights.engine.planned import planned_session_minutes, planned_session_rpe
 
@@ -70,3 +79,18 @@ def test_an_all_easy_stepped_session_is_easy_and_its_own_intensity_still_wins():
     assert is_easy(planned(easy).plan)
     stated = {**BIKE, "intensity": {"type": "ftp_percent", "value": 88}}
     assert prescribed_zone(planned(stated).plan) == 3  # 88 % FTP: Coggan level 3
+
+
+def test_a_stepped_sessions_planned_intensity_factor_is_weighted_by_duration():
+    """insights-reference.md, "Intervals": the duration-weighted IF of the steps (TSS), not
+    the hardest step's: 15 min Z1 (0.50) + 5 × (3 min at 110 % FTP + 2 min Z1) + 15 min Z1."""
+    plan = planned(BIKE).plan
+    expected = (15 * 0.50 + 15 * 1.10 + 10 * 0.50 + 15 * 0.50) / 55
+    assert planned_intensity_factor(plan) == pytest.approx(expected)
+    assert prescribed_zone(plan) == 5  # the hardest step (Coggan level 5) says it is not easy
+
+
+def test_an_all_distance_stepped_session_falls_back_to_its_hardest_step():
+    reps = {"kind": "work", "distance": {"value": 400, "unit": "meters"}, "intensity": Z2_3}
+    plan = planned({"modality": "run", "steps": [{"repeat": 6, "steps": [reps]}]}).plan
+    assert planned_intensity_factor(plan) == ZONE_INTENSITY_FACTOR[3]
