@@ -17,11 +17,11 @@ from training.display import session_view
 from training.models import PlanStatus, TrainingSession
 from training.selectors import benchmarks_of, builder_week, exercise_names
 from training.targets import Benchmarks
-from training.text import ExerciseNames, parse_week, write_week
+from training.text import ExerciseNames, TextError, WeekText, parse_week, write_week
 from training.views.plans import _athlete, _week_start
 
 TEMPLATE = "training/plan_text.html"
-TEXT_MAX = 20_000  # characters: a week is a few hundred; this bounds a hostile post
+TEXT_MAX = 20_000  # characters: a week is a few hundred; this bounds a hostile post's cost
 
 
 def _context(athlete, monday, *, text=None, week=None) -> dict:
@@ -44,6 +44,9 @@ def _preview(request, athlete, monday, text: str):
     """The text read against the coach's catalog, and its sessions as the athlete's pages
     would show them (unsaved sessions through display.session_view: the same lines, the same
     targets)."""
+    if len(text) > TEXT_MAX:
+        reason = f"the text is {len(text):,} characters; a week fits in {TEXT_MAX:,}"
+        return WeekText(errors=[TextError(1, 1, "", reason)]), []
     names = ExerciseNames.for_coach(request.user.coach)
     result = parse_week(text, names)
     views = []
@@ -55,7 +58,7 @@ def _preview(request, athlete, monday, text: str):
 
 
 def _posted_text(request) -> str:
-    return request.POST.get("text", "")[:TEXT_MAX].replace("\r\n", "\n")
+    return request.POST.get("text", "").replace("\r\n", "\n")
 
 
 @coach_required

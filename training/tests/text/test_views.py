@@ -71,6 +71,14 @@ def test_a_text_with_errors_is_shown_again_and_nothing_changes(coach_client, ath
     assert TrainingPlan.objects.get() == plan and TrainingSession.objects.count() == 1
 
 
+def test_a_text_too_long_is_an_error_not_a_truncation(coach_client, athlete, plan):
+    text = ISSUE_WEEK + "# " + "x" * 20_000 + "\n"
+    response = coach_client.post(url("save_text", athlete), {"text": text, "version": "3"})
+    assert response.status_code == 422
+    assert "a week fits in 20,000" in response.content.decode()
+    assert TrainingPlan.objects.get().version == 3
+
+
 def test_a_stale_version_is_a_conflict_and_the_text_stays(coach_client, athlete, plan):
     response = coach_client.post(url("save_text", athlete), {"text": ISSUE_WEEK, "version": "2"})
     assert response.status_code == 409
