@@ -135,7 +135,7 @@ HEADINGS = (
     ("summary", "Latest summary"),
     ("last_log", "Last log"),
     (None, "Needs attention"),
-    (None, "Next week"),
+    (None, "Plan"),
 )
 
 
@@ -250,7 +250,7 @@ def completion_cell(row: RosterRow, window: str) -> str:
     if not planned:
         return "—"
     share = row.duration_completion(window)
-    time = f" · {percent(share)} of time" if share is not None and planned_minutes else ""
+    time = f" · {percent(share)}" if share is not None and planned_minutes else ""
     return f"{done}/{planned}{time}"
 
 
@@ -277,7 +277,7 @@ def row_html(row: RosterRow, now: datetime) -> str:
         f'<tr><th scope="row"><a href="{escape(row.links["athlete"])}">{escape(row.name)}</a>'
         f"</th>{cells}<td>{summary_cell(row)}</td>"
         f"<td>{ago(last_log, now) if last_log else 'none'}</td>"
-        f"<td>{escape(' · '.join(row.flags(now)))}</td>"
+        f"<td>{' · '.join(f'<span>{escape(flag)}</span>' for flag in row.flags(now))}</td>"
         f'<td><a href="{escape(row.links["next_week"])}">Plan next week</a></td></tr>'
     )
 

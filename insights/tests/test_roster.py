@@ -85,7 +85,7 @@ def test_completion_over_7_30_and_90_days_counts_sessions_and_time(client, coach
     assert row.figures["windows"]["30"] == [4, 2, 180, 95]
     assert row.figures["windows"]["90"] == [5, 3, 210, 125]
     page = html_of(client)
-    assert "<td>1/3 · 35% of time</td><td>2/4 · 53% of time</td><td>3/5 · 60% of time</td>" in page
+    assert "<td>1/3 · 35%</td><td>2/4 · 53%</td><td>3/5 · 60%</td>" in page
     assert "2 missed in 7 days" in row.flags(timezone.now())
 
 
