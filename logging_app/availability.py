@@ -28,8 +28,7 @@ class AvailabilityForm(forms.Form):
                 required=False,
                 min_value=DAY["min"],
                 max_value=DAY["max"],
-                label=f"{day}: minutes",
-                help_text=None if index else "Leave blank or 0 on a day you cannot train.",
+                label=day,
                 error_messages={
                     "invalid": f"{day}: {DAY['says']}.",
                     "min_value": f"{day}: {DAY['says']}.",
