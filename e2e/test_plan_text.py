@@ -61,7 +61,12 @@ def test_coach_writes_the_issue_s_week_as_text(live_server, page: Page, width):
     text.press("End")
     text.press_sequentially(" heavy", delay=20)
     expect(preview.get_by_text("1 problem: nothing will be saved")).to_be_visible()
-    expect(preview.get_by_text("Line 2")).to_be_visible()
+    # Following the error selects its word in the text.
+    preview.get_by_role("link", name="Line 2").click()
+    expect(text).to_be_focused()
+    selected = text.evaluate("t => t.value.slice(t.selectionStart, t.selectionEnd)")
+    assert selected == "heavy"
+    text.press("End")
     for _ in " heavy":
         text.press("Backspace")
     expect(preview.get_by_role("heading", name="4 sessions")).to_be_visible()

@@ -51,6 +51,8 @@ def test_the_preview_lists_every_error_with_its_line_and_word(coach_client, athl
     assert "2 problems: nothing will be saved" in page
     assert "Line 2, “<code>Back sqat</code>”" in page and "did you mean Back Squat" in page
     assert "Line 4, “<code>45</code>”" in page
+    # Each error links to its word in the text (static/js/text-mode.js selects it).
+    assert 'data-line="4" data-column="7" data-word="45"' in page
 
 
 def test_save_writes_a_new_version_and_returns_to_the_builder(coach_client, athlete, plan):
