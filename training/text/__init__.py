@@ -4,7 +4,8 @@
 `parse_steps(text)` → an endurance session's steps (the builder's Intervals field);
 `write_week(sessions, names)` and `write_steps(steps)` print them back; `ExerciseNames` is
 the coach's catalog by name and alias. The syntax: docs/text-syntax.md. Pure, apart from
-ExerciseNames.for_coach (one query).
+ExerciseNames.for_coach (one query) and `commands` (the management commands' options).
+Writing a week is services.write_week's job; this package only reads and prints.
 """
 
 from training.text.errors import TextError, TextErrors
