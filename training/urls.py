@@ -1,7 +1,16 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from training.views import benchmarks, catalog, copying, plans, publish, text
+from training.views import (
+    benchmarks,
+    catalog,
+    copying,
+    plans,
+    program_apply,
+    programs,
+    publish,
+    text,
+)
 
 app_name = "training"
 
@@ -55,5 +64,19 @@ urlpatterns = [
         "athletes/<uuid:athlete_id>/benchmarks/",
         benchmarks.athlete_benchmarks,
         name="athlete_benchmarks",
+    ),
+    # Programs (training.programs): the coach's library, applied to athletes
+    path("programs/", programs.program_list, name="program_list"),
+    path("programs/new/", programs.program_new, name="program_new"),
+    path("programs/preview/", programs.program_preview, name="program_preview"),
+    path("programs/import/", programs.program_import, name="program_import"),
+    path("programs/<uuid:program_id>/", programs.program_edit, name="program_edit"),
+    path("programs/<uuid:program_id>/delete/", programs.program_delete, name="program_delete"),
+    path("programs/<uuid:program_id>/export/", programs.program_export, name="program_export"),
+    path("programs/<uuid:program_id>/apply/", program_apply.program_apply, name="program_apply"),
+    path(
+        "athletes/<uuid:athlete_id>/weeks/<isodate:monday>/save-as-program/",
+        programs.save_as_program,
+        name="save_as_program",
     ),
 ]
