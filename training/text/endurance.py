@@ -98,7 +98,11 @@ class EnduranceReader:
             if token.text == ",":
                 self._close(items, current, token)
                 current = []
-            elif count and not current and tokens[i + 1 : i + 2] and tokens[i + 1].text == "(":
+            elif count and tokens[i + 1 : i + 2] and tokens[i + 1].text == "(":
+                if current:
+                    self.error(token, "put a comma before a repeat")
+                    self._close(items, current, token)
+                    current = []
                 i = self._repeat(items, tokens, i, int(count[1]))
                 if i < len(tokens) and tokens[i].text != ",":
                     self.error(tokens[i], "put a comma after a repeat's “)”")

@@ -58,6 +58,7 @@ def test_strength_errors(names, line, word, reason):
         ("Run 10min Z1, 3x(3min Z4, 2x(1min Z5)), 5min Z1", "(", "one level deep"),
         ("Run 10min Z1, 3x(3min Z4, 2min Z1", "3x", "never closed"),
         ("Run 10min Z1, 3x(3min Z4) 5min Z1", "5min", "put a comma after"),
+        ("Run 10min Z1 3x(3min Z4), 5min Z1", "3x", "put a comma before a repeat"),
         ("Run 10min Z1,, 5min Z1", ",", "a step is missing"),
         ("Run 10min Z1, (3min Z4)", "(", "parentheses belong to a repeat"),
         ("Run 10min 2km Z1, 5min Z4", "10min", "a duration or a distance, not both"),
