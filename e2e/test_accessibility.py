@@ -68,12 +68,15 @@ def coach_pages():
     monday = monday_of(timezone.localdate())
     summary = AIWeeklySummary.objects.filter(athlete=athlete).latest("week_end_date")
     base = f"/coach/athletes/{athlete.pk}"
+    earlier = monday - timedelta(weeks=4)
     return [
         "/coach/",
         f"{base}/",
         f"{base}/weeks/{monday:%Y-%m-%d}/",
         f"{base}/weeks/{monday + timedelta(weeks=1):%Y-%m-%d}/",
         f"{base}/weeks/{monday:%Y-%m-%d}/text/",
+        f"{base}/calendar/",
+        f"{base}/calendar/{earlier.year}/{earlier.month}/",  # past weeks: colours, missed
         f"{base}/benchmarks/",
         f"{base}/summaries/{summary.week_end_date:%Y-%m-%d}/",
         "/coach/exercises/",
