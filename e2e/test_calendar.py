@@ -96,6 +96,7 @@ def test_drag_a_session_to_another_day_at_1280(browser: Browser, live_server, ne
     move_with_the_keyboard(page, tempo, (monday + timedelta(days=4)).strftime("%a %-d %b"))
     friday = monday + timedelta(days=4)
     expect(day_cell(page, friday).locator(f"#cal-{tempo.pk}")).to_be_visible()
+    expect(page.locator(f"#cal-{tempo.pk} summary")).to_be_focused()  # where the keys left it
     tempo.refresh_from_db()
     assert tempo.date == friday
     context.close()

@@ -49,6 +49,25 @@
     form.requestSubmit();
   });
 
+  // The calendar is drawn anew after a move: the focus goes back to the moved session's
+  // "Move to…", where a keyboard user left it (not to the top of the page).
+  let movedId = null;
+  document.addEventListener(
+    "submit",
+    function (event) {
+      const card = event.target.closest && event.target.closest("[data-move]");
+      movedId = card ? card.id : null;
+    },
+    true,
+  );
+
+  document.addEventListener("htmx:afterSettle", function () {
+    const card = movedId && document.getElementById(movedId);
+    movedId = null;
+    const summary = card && card.querySelector("summary");
+    if (summary) summary.focus();
+  });
+
   document.addEventListener("dragend", function () {
     if (dragged) dragged.classList.remove("is-dragging");
     dragged = null;
