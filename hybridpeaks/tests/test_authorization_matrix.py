@@ -29,7 +29,7 @@ from insights.models import AIWeeklySummary
 from insights.tests.factories import WeeklySummaryFactory
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import WorkoutLogFactory
-from training.models import Exercise, TrainingSession
+from training.models import Exercise, Program, TrainingSession
 from training.selectors import monday_of
 from training.tests.factories import (
     ExerciseFactory,
@@ -77,6 +77,7 @@ TODAY = to("logging_app:today")
 ADMIN = to("admin:index")
 INVITES = to("accounts:invitations")
 EXERCISES = to("training:exercise_list")
+PROGRAMS = to("training:program_list")
 # Django moves a valid reset token into the session and sends the visitor to the form,
 # so the token cannot leak through the Referer header.
 SET_PW = Redirect("the set-password form", lambda path: path.rsplit("/", 2)[0] + "/set-password/")
@@ -167,8 +168,19 @@ EXPECTED: dict[str, Row] = {
     "training:delete_session":         post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:move_session":           post(SIGN_IN,  422,     404,    403,    403,    403),
     "training:duplicate_session":      post(SIGN_IN,  422,     404,    403,    403,    403),
+    "training:program_list":            get(SIGN_IN,  200,     200,    403,    403,    403),
+    "training:program_new":             get(SIGN_IN,  200,     200,    403,    403,    403),
+    "training:program_preview":        post(SIGN_IN,  200,     200,    403,    403,    403),
+    # An empty POST sends no file: the library again, with the error (422).
+    "training:program_import":         post(SIGN_IN,  422,     422,    403,    403,    403),
+    "training:program_edit":            get(SIGN_IN,  200,     404,    403,    403,    403),
+    "training:program_delete":         post(SIGN_IN,  PROGRAMS, 404,   403,    403,    403),
+    "training:program_export":          get(SIGN_IN,  200,     404,    403,    403,    403),
+    "training:program_apply":           get(SIGN_IN,  200,     404,    403,    403,    403),
+    "training:save_as_program":         get(SIGN_IN,  200,     404,    403,    403,    403),
     "logging_app:today":                get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:benchmarks":           get(SIGN_IN,  403,     403,    200,    200,    403),
+    "logging_app:availability":         get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:week":                 get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:week_of":              get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:history":              get(SIGN_IN,  403,     403,    200,    200,    403),
@@ -267,6 +279,10 @@ def _reset_link_args(user: User) -> list[str]:
     return [urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)]
 
 
+def _program(world: World):
+    return Program.objects.create(coach=world.owning_coach, name="Matrix block", weeks=1).pk
+
+
 # Arguments of the URLs that name an object: always the owning coach's or athlete's.
 URL_ARGS: dict[str, Callable[[World], list]] = {
     "accounts:revoke_invitation": lambda world: [world.invitation.pk],
@@ -301,6 +317,12 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:delete_session": lambda world: [world.session.pk],
     "training:move_session": lambda world: [world.session.pk],
     "training:duplicate_session": lambda world: [world.session.pk],
+    # A fresh program of the owning coach's per request (a delete takes it away).
+    "training:program_edit": lambda world: [_program(world)],
+    "training:program_delete": lambda world: [_program(world)],
+    "training:program_export": lambda world: [_program(world)],
+    "training:program_apply": lambda world: [_program(world)],
+    "training:save_as_program": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "api:workout_log": lambda world: [world.log.pk],
     "logging_app:week_of": lambda world: [THIS_MONDAY.isoformat()],
     "insights:my_summary": lambda world: [world.summary.week_end_date.isoformat()],
