@@ -189,7 +189,7 @@ def copy_ahead(request, athlete_id):
         if posted is not None:
             replacing[monday] = int(posted) if posted.isdigit() else -1
     try:
-        services.copy_week_ahead(
+        copies = services.copy_week_ahead(
             source=source, coach=request.user.coach, weeks=weeks, replacing=replacing,
             today=_athlete_today(athlete), request=request,
         )  # fmt: skip
@@ -199,11 +199,24 @@ def copy_ahead(request, athlete_id):
         for message in error.messages:
             messages.error(request, message)
         return _render(request, athlete, first, status=422)
-    replaced = f", replacing {len(taken)} plan{'s' if len(taken) != 1 else ''}" if taken else ""
-    return _done(
-        request,
-        athlete,
-        first,
-        f"Copied the week of {source.week_start_date:%-d %b} into the next {weeks} "
-        f"week{'s' if weeks != 1 else ''}{replaced}. New plans are drafts until you publish them.",
-    )
+    return _done(request, athlete, first, _copied(source, copies, replaced=len(taken)))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _copied(source, copies, *, replaced: int) -> str:
+    """What a copy did, in words: how many weeks, how many plans replaced, and which of the
+    copies the athlete already sees (those replacing a published plan) or not (drafts)."""
+    drafts = sum(1 for plan in copies if plan.is_draft)
+    live = len(copies) - drafts
+    text = f"Copied the week of {source.week_start_date:%-d %b} into the next "
+    text += _plural(len(copies), "week")
+    text += f", replacing {_plural(replaced, 'plan')}." if replaced else "."
+    if drafts:
+        text += f" {_plural(drafts, 'draft')}: publish when ready."
+    if live:
+        verb = "is" if live == 1 else "are"
+        text += f" {_plural(live, 'week')} replaced a published plan and {verb} live."
+    return text

@@ -137,7 +137,7 @@ def test_copying_into_empty_weeks_makes_drafts(coach_client, athlete, session, m
     response = copy(coach_client, athlete, monday, 3)
 
     assert response.status_code == 200
-    assert "into the next 3 weeks" in response.content.decode()
+    assert "into the next 3 weeks. 3 drafts: publish when ready." in response.content.decode()
     copies = TrainingPlan.objects.filter(athlete=athlete, week_start_date__gt=monday)
     assert sorted(p.week_start_date for p in copies) == [
         monday + timedelta(weeks=n) for n in (1, 2, 3)
@@ -164,7 +164,8 @@ def test_weeks_with_a_plan_are_listed_and_nothing_is_copied_until_confirmed(
     )  # fmt: skip
 
     assert confirmed.status_code == 200
-    assert "replacing 1 plan" in confirmed.content.decode()
+    said = "replacing 1 plan. 2 drafts: publish when ready. 1 week replaced a published plan"
+    assert f"{said} and is live." in confirmed.content.decode()
     taken.refresh_from_db()
     assert taken.status == PlanStatus.ARCHIVED
     replacement = TrainingPlan.objects.get(
