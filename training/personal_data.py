@@ -1,8 +1,9 @@
-"""Training's part of a personal data export: plans with sessions, benchmarks, exercises."""
+"""Training's part of a personal data export: plans with sessions, benchmarks, exercises,
+programs."""
 
 from django.db.models import Q
 
-from training.models import BenchmarkMetric, Exercise, TrainingPlan
+from training.models import BenchmarkMetric, Exercise, Program, TrainingPlan
 
 
 def _plan(plan) -> dict:
@@ -50,6 +51,27 @@ def export(user) -> dict:
                 "isPublic": e.is_public,
             }
             for e in Exercise.objects.filter(created_by_id=user.pk)
+        ],
+        # A coach's programs, their own work (erased with them).
+        "programs": [
+            {
+                "id": str(p.pk),
+                "name": p.name,
+                "description": p.description,
+                "weeks": p.weeks,
+                "sessions": [
+                    {
+                        "week": s.week,
+                        "weekday": s.weekday,
+                        "type": s.type,
+                        "focus": s.focus,
+                        "estimatedDuration": s.estimated_duration,
+                        "prescription": s.prescription,
+                    }
+                    for s in p.sessions.all()
+                ],
+            }
+            for p in Program.objects.filter(coach_id=user.pk).prefetch_related("sessions")
         ],
     }
     return data
