@@ -1,6 +1,7 @@
 """The coach's calendar in Chromium at 1280 px and 375 px: a session dragged to another day of
 its week moves there (and a drop on another week is refused by the page itself); the keyboard's
-"Move to…" picker does the same; the grid has no sideways scroll. Screenshots of both widths go
+"Move to…" picker does the same; the grid has no sideways scroll; a draft week reaches the
+athlete's phone only once the coach publishes it. Screenshots of both widths go
 to E2E_SCREENSHOTS (default: the system's temporary directory)."""
 
 import os
@@ -123,3 +124,31 @@ def test_the_day_list_and_move_to_at_375(browser: Browser, live_server, next_wee
     run.refresh_from_db()
     assert run.date == sunday
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_draft_reaches_the_athlete_when_the_coach_publishes_it(browser: Browser, live_server):
+    athlete = AthleteFactory(name="Alex Kim", coach__user__email="coach@example.com")
+    today = timezone.localdate(timezone=athlete.user.zoneinfo)
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday_of(today), published_at=None)
+    TrainingSessionFactory(plan=plan, date=today, focus="Drafted run")
+
+    phone = browser.new_context(**WIDTHS["phone"]).new_page()
+    phone.goto(f"{live_server.url}/accounts/login/")
+    phone.get_by_label("Email").fill(athlete.user.email)
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.goto(f"{live_server.url}/today/")
+    expect(phone.get_by_text("Drafted run")).to_have_count(0)
+
+    coach = browser.new_context(**WIDTHS["desktop"]).new_page()
+    open_calendar(coach, live_server.url, athlete, plan.week_start_date)
+    expect(coach.get_by_text("Draft — not visible to Alex Kim")).to_be_visible()
+    coach.get_by_role("link", name=f"Week of {plan.week_start_date:%-d %b}").click()
+    coach.get_by_role("button", name="Publish to Alex Kim").click()
+    expect(coach.get_by_text("Published — Alex Kim sees this plan")).to_be_visible()
+
+    phone.reload()
+    expect(phone.get_by_text("Drafted run").first).to_be_visible()
+    phone.context.close()
+    coach.context.close()
