@@ -22,6 +22,7 @@ from accounts.permissions import athletes_visible_to, coach_required
 from hybridpeaks.core.converters import parse_day
 from insights.calendar import FIRST_YEAR, LAST_YEAR, calendar_month
 from training import services
+from training.availability import availability_of, clashes
 from training.models import PlanStatus, TrainingPlan, TrainingSession
 from training.views.plans import _version
 
@@ -33,7 +34,8 @@ CONFLICT = (
 
 
 def _athlete(request, athlete_id):
-    athletes = athletes_visible_to(request.user).select_related("user")
+    # Their availability too: the calendar warns where weeks to come fall outside it.
+    athletes = athletes_visible_to(request.user).select_related("user", "availability")
     return get_object_or_404(athletes, pk=athlete_id)
 
 
@@ -61,9 +63,17 @@ def _render(request, athlete, first: date, *, status=200, **extra):
     if request.htmx and not (request.htmx.boosted or request.htmx.history_restore_request):
         template += "#calendar"
     month = calendar_month(athlete, first, _athlete_today(athlete))
+    to_come = [
+        entry.session
+        for week in month.weeks
+        if not week.has_ended
+        for day in week.days
+        for entry in day.entries
+    ]
     context = {
         "athlete": athlete,
         "month": month,
+        "clashes": clashes(availability_of(athlete), to_come, athlete.name),
         "copy_choices": range(1, services.COPY_AHEAD_MAX + 1),
         "copy": None,
         "conflict": None,
