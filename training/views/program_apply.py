@@ -126,7 +126,7 @@ def program_apply(request, program_id):
         context["field_errors"] = error.message_dict
         return render(request, TEMPLATE, context, status=422)
     context["previews"] = apply_preview(program, athletes, start)
-    context["end"] = start + timedelta(weeks=program.weeks, days=-1)
+    context.update(start_day=start, end=start + timedelta(weeks=program.weeks, days=-1))
     if request.method == "GET":
         return render(request, TEMPLATE, context)
     try:
