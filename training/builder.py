@@ -63,10 +63,10 @@ def _session_url(name: str) -> str:
 
 
 def card(view, *, today: date) -> Card:
-    """`view.session` carries `log_count` (selectors.week_plan annotates it); `today` is the
+    """`view.session` carries `logged` (selectors.week_plan annotates it); `today` is the
     athlete's local date, since a session is missed when the athlete's day has passed."""
     session = view.session
-    if session.log_count:
+    if session.logged:
         status = Status.DONE
     elif session.date < today:
         status = Status.MISSED

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from accounts.models import Coach
 from training.display import SessionView, exercise_ids, session_view
@@ -110,11 +110,11 @@ def sessions_of_weeks(athlete_ids, mondays, *, published_only: bool) -> dict[tup
     is nothing to read).
 
     Each session carries its prefetched `logs` (the pages that show a session's log) and
-    `log_count` (done or not). This is the one read
+    `logged` (done or not). This is the one read
     in training that reaches logs, through the reverse relation `logs`: logging_app stands to
     our right, and the builder needs done/not done, so the relation is used here and nowhere
     else."""
-    sessions = TrainingSession.objects.annotate(log_count=_log_count()).prefetch_related("logs")
+    sessions = TrainingSession.objects.annotate(logged=_logged()).prefetch_related("logs")
     weeks = standing_weeks(athlete_ids, mondays, sessions, published_only=published_only)
     names = exercise_names([s for week in weeks.values() for s in week.sessions])
     indexes = {}
@@ -127,13 +127,14 @@ def sessions_of_weeks(athlete_ids, mondays, *, published_only: bool) -> dict[tup
     return planned
 
 
-def _log_count():
-    """Each session's number of logs, counted session by session (a subquery on the one
-    session, through the logs' session index). A join of all the sessions with GROUP BY gives
-    the same counts, but the planner may read every log to do it (a hash join, as on a table
-    not analysed since a bulk load)."""
-    one = TrainingSession.objects.filter(pk=OuterRef("pk")).order_by()
-    return Subquery(one.annotate(n=Count("logs")).values("n"))
+def _logged():
+    """1 if the session has a log, else 0, asked session by session (EXISTS on the one
+    session, through the logs' session index): a card needs done or not, never how many. A
+    join of all the sessions with GROUP BY gives the same, but the planner may read every log
+    to do it (a hash join, as on a table not analysed since a bulk load); a COUNT subquery
+    cost twice the EXISTS to build in the ORM on every request."""
+    logged = TrainingSession.objects.filter(pk=OuterRef("pk"), logs__isnull=False)
+    return Exists(logged.order_by().values("pk"))
 
 
 def planned_week(athlete, monday: date, *, published_only: bool) -> PlannedWeek:
@@ -144,7 +145,7 @@ def planned_week(athlete, monday: date, *, published_only: bool) -> PlannedWeek:
 
 def builder_week(athlete, monday: date) -> PlannedWeek:
     """planned_week(athlete, monday) as the plan builder reads it, without the sessions'
-    logs (a card shows done, from `log_count`, not the log) and in a query less for a week
+    logs (a card shows done, from `logged`, not the log) and in a query less for a week
     being planned (an active plan with sessions): the sessions come with their plan
     (select_related) instead of the plans with their sessions prefetched. The plans are read
     on their own only when no session belongs to an active plan (an empty week, or a
@@ -160,7 +161,7 @@ def builder_week(athlete, monday: date) -> PlannedWeek:
             plan__status__in=STANDING_STATUSES,
         )
         .select_related("plan")
-        .annotate(log_count=_log_count())
+        .annotate(logged=_logged())
         .order_by("date", "created_at")
     )
     active = next((s.plan for s in sessions if s.plan.status == PlanStatus.ACTIVE), None)

@@ -35,7 +35,7 @@ def view(*, kind="endurance", day=TODAY, logs=0, estimated=45, prescription=None
         estimated_duration=estimated,
         prescription=endurance(80) if prescription is None else prescription,
     )
-    session.log_count = logs
+    session.logged = bool(logs)
     return SessionView(session, Prescription.of(session.type, session.prescription), lines=[])
 
 

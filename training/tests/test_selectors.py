@@ -63,7 +63,7 @@ def test_sessions_carry_names_targets_and_logs():
     views = planned_week(athlete, MONDAY, published_only=True).views
     assert views[0].lines[0].label == "Back Squat"
     assert views[0].lines[0].target.kg == 105  # 140 × 75 %
-    assert [v.session.log_count for v in views] == [1, 0]
+    assert [v.session.logged for v in views] == [True, False]
     assert [len(v.session.logs.all()) for v in views] == [1, 0]
 
 
@@ -104,7 +104,7 @@ def test_exercise_names_skip_sessions_without_exercises():
 def _read(week):
     return (
         week.plan,
-        [(v.session.pk, v.session.log_count, v.lines) for v in week.views],
+        [(v.session.pk, v.session.logged, v.lines) for v in week.views],
         week.benchmarks,
     )
 
