@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import coach_required
 from training import services
+from training.availability import availability_of, clashes
 from training.display import session_view
 from training.models import PlanStatus, TrainingSession
 from training.selectors import benchmarks_of, builder_week, exercise_names
@@ -73,8 +74,19 @@ def plan_text(request, athlete_id, monday):
 def preview_text(request, athlete_id, monday):
     athlete, monday = _athlete(request, athlete_id), _week_start(monday)
     result, views = _preview(request, athlete, monday, _posted_text(request))
-    context = {"athlete": athlete, "monday": monday, "result": result, "views": views}
+    context = {
+        "athlete": athlete,
+        "monday": monday,
+        "result": result,
+        "views": views,
+        "clashes": _clashes(athlete, views),
+    }
     return render(request, TEMPLATE + "#preview", context)
+
+
+def _clashes(athlete, views) -> list:
+    """The typed week against the athlete's availability, as the builder warns of it."""
+    return clashes(availability_of(athlete), [view.session for view in views], athlete.name)
 
 
 @coach_required
@@ -84,6 +96,7 @@ def save_text(request, athlete_id, monday):
     text = _posted_text(request)
     result, views = _preview(request, athlete, monday, text)
     context = {**_context(athlete, monday, text=text), "result": result, "views": views}
+    context["clashes"] = _clashes(athlete, views)
     if context["ended"]:
         messages.error(request, "This week has ended: its plan can no longer be edited.")
         return render(request, TEMPLATE, context, status=422)
