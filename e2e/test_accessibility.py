@@ -81,8 +81,30 @@ def coach_pages():
         f"{base}/summaries/{summary.week_end_date:%Y-%m-%d}/",
         "/coach/exercises/",
         "/coach/exercises/new/",
+        *program_pages(athlete, monday),
         "/accounts/invitations/",
         "/accounts/account/",
+    ]
+
+
+def program_pages(athlete, monday):
+    """The library, the editor, a 3-week program and its apply preview, Save as program."""
+    from training.programs.services import save_program
+    from training.programs.text import parse_program
+    from training.text import ExerciseNames
+
+    text = "Week 1\nMon Legs ~60min\n  Back squat 5x5 @75%\nTue Easy\n  Run 45min Z2\nWeek 2\n"
+    read = parse_program(text, ExerciseNames.for_coach(athlete.coach))
+    program = save_program(
+        coach=athlete.coach, program=None, name="Base block", description="", read=read
+    )
+    start = monday + timedelta(weeks=1)
+    return [
+        "/coach/programs/",
+        "/coach/programs/new/",
+        f"/coach/programs/{program.pk}/",
+        f"/coach/programs/{program.pk}/apply/?athletes={athlete.pk}&start={start:%Y-%m-%d}",
+        f"/coach/athletes/{athlete.pk}/weeks/{monday:%Y-%m-%d}/save-as-program/",
     ]
 
 
