@@ -53,7 +53,7 @@ def test_coach_writes_the_issue_s_week_as_text(live_server, page: Page, width):
     expect(preview.get_by_text("→ 105 kg")).to_be_visible()  # 75 % of 140 kg
     expect(preview.get_by_text("→ 175 W")).to_be_visible()  # 70 % of 250 W
     expect(preview.get_by_text("Warm-up")).to_be_visible()
-    expect(preview.get_by_text("a rep range is stored as its lower bound")).to_be_visible()
+    expect(preview.get_by_text("3 × 8–10 @ RPE 7.5")).to_be_visible()  # the rep range, whole
 
     # A mistake is shown at its line and word, and nothing can be lost by it.
     text.press("Control+Home")

@@ -79,7 +79,8 @@ def _strength_text(item: StrengthItem) -> str:
     intensity = item.intensity
     value = _number(intensity.value)
     amount = f"{value}% 1RM" if intensity.type == "percent_1rm" else f"RPE {value}"
-    parts = [f"{item.sets} × {item.reps} @ {amount}"]
+    reps = f"{item.reps}–{item.reps_max}" if item.reps_max else f"{item.reps}"
+    parts = [f"{item.sets} × {reps} @ {amount}"]
     if item.rest_seconds is not None:
         parts.append(f"rest {item.rest_seconds} s")
     if item.tempo:

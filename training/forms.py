@@ -86,6 +86,7 @@ class ExerciseRowForm(forms.Form):
     exercise = forms.UUIDField(widget=forms.HiddenInput)
     sets = forms.IntegerField()
     reps = forms.IntegerField()
+    reps_max = forms.IntegerField(required=False, label="To reps", help_text="for a range")
     intensity_type = forms.ChoiceField(choices=INTENSITY_CHOICES, label="Intensity")
     intensity_value = forms.DecimalField(label="Value", max_digits=5, decimal_places=1)
     rest_seconds = forms.IntegerField(required=False, label="Rest (s)")
@@ -98,11 +99,19 @@ class ExerciseRowForm(forms.Form):
         "exerciseId": "exercise",
         "sets": "sets",
         "reps": "reps",
+        "repsMax": "reps_max",
         "restSeconds": "rest_seconds",
         "tempo": "tempo",
         ("intensity", "type"): "intensity_type",
         ("intensity", "value"): "intensity_value",
     }
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("reps"), data.get("reps_max")
+        if low is not None and high is not None and high <= low:
+            self.add_error("reps_max", f"A rep range goes up: more than {low}, or leave it blank.")
+        return data
 
     def item(self) -> StrengthItem:
         data = self.cleaned_data
@@ -110,6 +119,7 @@ class ExerciseRowForm(forms.Form):
             exercise_id=str(data["exercise"]),
             sets=data["sets"],
             reps=data["reps"],
+            reps_max=data.get("reps_max"),
             intensity=Intensity(data["intensity_type"], float(data["intensity_value"])),
             rest_seconds=data.get("rest_seconds"),
             tempo=data.get("tempo") or None,
@@ -122,6 +132,7 @@ class ExerciseRowForm(forms.Form):
             "exercise": item.exercise_id,
             "sets": item.sets,
             "reps": item.reps,
+            "reps_max": item.reps_max,
             "intensity_type": item.intensity.type,
             "intensity_value": item.intensity.value,
             "rest_seconds": item.rest_seconds,

@@ -254,9 +254,19 @@ class TrainingSession(models.Model):
             validate_document(
                 self.prescription, schema=f"training:prescription_{self.type}", field="prescription"
             )
+            if self.type == SessionType.STRENGTH:
+                self._check_rep_ranges()
         plan = self.plan if self.plan_id else None
         if plan and self.date and not plan.week_start_date <= self.date <= plan.week_end_date:
             raise ValidationError({"date": "The session's date must fall in its plan's week."})
+
+    def _check_rep_ranges(self):
+        """A rep range goes up (the one rule JSON Schema cannot say: repsMax > reps)."""
+        for index, item in enumerate(self.prescription.get("exercises", [])):
+            if "repsMax" in item and item["repsMax"] <= item["reps"]:
+                raise ValidationError(
+                    {"prescription": f"exercises[{index}].repsMax: must be more than reps"}
+                )
 
 
 class MetricType(models.TextChoices):

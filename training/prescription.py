@@ -157,7 +157,9 @@ class Prescription:
 
 @dataclass(frozen=True)
 class StrengthItem:
-    """One exercise line: sets × reps at an intensity, with optional rest and tempo."""
+    """One exercise line: sets × reps (or a rep range, reps to reps_max) at an intensity, with
+    optional rest and tempo. Loads, volume and the log form read `reps`, the range's low end:
+    the least the coach asks for."""
 
     exercise_id: str | None
     sets: int | None
@@ -165,6 +167,7 @@ class StrengthItem:
     intensity: Intensity
     rest_seconds: int | None = None
     tempo: str | None = None
+    reps_max: int | None = None
 
     @classmethod
     def from_json(cls, data: Mapping) -> "StrengthItem":
@@ -172,6 +175,7 @@ class StrengthItem:
             exercise_id=data.get("exerciseId"),
             sets=data.get("sets"),
             reps=data.get("reps"),
+            reps_max=data.get("repsMax"),
             intensity=Intensity.from_json(data.get("intensity")),
             rest_seconds=data.get("restSeconds"),
             tempo=data.get("tempo"),
@@ -182,6 +186,7 @@ class StrengthItem:
             exerciseId=self.exercise_id,
             sets=self.sets,
             reps=self.reps,
+            repsMax=self.reps_max,
             intensity=self.intensity.to_json(),
             restSeconds=self.rest_seconds,
             tempo=self.tempo,

@@ -42,8 +42,9 @@ strength_items = st.fixed_dictionaries(
     optional={
         "restSeconds": st.integers(0, 600),
         "tempo": st.from_regex(r"\A[0-9]{4}\Z"),
+        "repsMax": st.integers(2, 50),
     },
-)
+).filter(lambda item: item.get("repsMax", 51) > item["reps"])  # a rep range goes up
 strength_documents = st.fixed_dictionaries({"exercises": st.lists(strength_items, max_size=30)})
 
 _durations = st.fixed_dictionaries(

@@ -27,7 +27,8 @@ def write_item(item: StrengthItem, names: Mapping[str, str]) -> str:
     intensity = item.intensity
     value = amounts.written(intensity.value)
     load = f"@RPE{value}" if intensity.type == "rpe" else f"@{value}%"
-    parts = [names.get(item.exercise_id, UNKNOWN), f"{item.sets}x{item.reps}", load]
+    reps = f"{item.reps}-{item.reps_max}" if item.reps_max else f"{item.reps}"
+    parts = [names.get(item.exercise_id, UNKNOWN), f"{item.sets}x{reps}", load]
     if item.rest_seconds is not None:
         seconds = item.rest_seconds
         rest = f"{seconds // 60}min" if seconds and seconds % 60 == 0 else f"{seconds}s"

@@ -3,12 +3,14 @@
     line := NAME SETSxREPS[-MAX] (@PERCENT% | @RPE VALUE) [rest TIME] [tempo DDDD]
 
 The name is every word before the sets × reps and must name an exercise of the coach's
-catalog (names.ExerciseNames). A rep range (`3x8-10`) is stored as its lower bound, with a
-note: the schema keeps one number of reps (docs/decisions.md).
+catalog (names.ExerciseNames). A rep range (`3x8-10`) is stored as reps 8, repsMax 10.
+Bounds are the strength schema's (hybridpeaks.core.json_validation.number_rules), not copies.
 """
 
 import re
+from functools import cache
 
+from hybridpeaks.core.json_validation import number_rules, schema_validator
 from training.text import amounts
 from training.text.errors import TextError
 from training.text.lexer import Token
@@ -19,8 +21,27 @@ PERCENT = re.compile(r"@?" + amounts.NUM + r"%(?:1rm)?$")
 RPE = re.compile(r"@?rpe" + amounts.NUM + r"$")
 TEMPO = re.compile(r"\d{4}$")
 SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600}
-LIMITS = {"sets": (1, 20), "reps": (1, 50), "percent_1rm": (0, 100), "rpe": (1, 10)}
-REST_MAX = 600
+SCHEMA = "training:prescription_strength"
+
+
+@cache
+def limits() -> dict[str, tuple]:
+    """(lowest, highest) of each number a line holds, read once from the schema: its plain
+    bounds, and RPE's from the intensity's if/then (which number_rules does not walk)."""
+    rules = number_rules(SCHEMA)
+
+    def bounds(path):
+        return rules[path]["min"], rules[path]["max"]
+
+    intensity = schema_validator(SCHEMA).schema["properties"]["exercises"]["items"]
+    rpe = intensity["properties"]["intensity"]["then"]["properties"]["value"]
+    return {
+        "sets": bounds("exercises.*.sets"),
+        "reps": bounds("exercises.*.reps"),
+        "percent_1rm": bounds("exercises.*.intensity.value"),
+        "rpe": (rpe["minimum"], rpe["maximum"]),
+        "rest": bounds("exercises.*.restSeconds"),
+    }
 
 
 class StrengthReader:
@@ -70,21 +91,14 @@ class StrengthReader:
         self._limit(token, "reps", reps)
         if match[3]:
             top = int(match[3])
-            if top < reps:
+            self._limit(token, "reps", top)
+            if top <= reps:
                 self.error(token, "a rep range goes from low to high, such as 3x8-10")
-            else:
-                self.notes.append(
-                    TextError(
-                        self.line,
-                        token.column,
-                        token.text,
-                        f"a rep range is stored as its lower bound ({reps} reps)",
-                    )
-                )
+            return {"sets": sets, "reps": reps, "repsMax": top}
         return {"sets": sets, "reps": reps}
 
     def _limit(self, token: Token, what: str, value) -> None:
-        low, high = LIMITS[what]
+        low, high = limits()[what]
         if not low <= value <= high:
             name = {"percent_1rm": "% 1RM", "rpe": "RPE"}.get(what, what)
             self.error(token, f"{name} must be {low}–{high}")
@@ -121,7 +135,8 @@ class StrengthReader:
             self.error(token, "rest is a time, such as 90s or 3min")
             return None
         seconds = amount[1]["value"] * SECONDS[amount[1]["unit"]]
-        if not float(seconds).is_integer() or not 0 <= seconds <= REST_MAX:
-            self.error(token, f"rest is whole seconds up to {REST_MAX} (10min)")
+        low, high = limits()["rest"]
+        if not float(seconds).is_integer() or not low <= seconds <= high:
+            self.error(token, f"rest is whole seconds up to {high} ({high // 60}min)")
             return None
         return int(seconds)

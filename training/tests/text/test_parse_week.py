@@ -39,7 +39,7 @@ def test_the_issue_s_week_parses_exactly(names):
         "exercises": [
             {"exerciseId": CATALOG["Back Squat"], "sets": 5, "reps": 5,
              "intensity": {"type": "percent_1rm", "value": 75}, "restSeconds": 180},
-            {"exerciseId": CATALOG["Romanian Deadlift"], "sets": 3, "reps": 8,
+            {"exerciseId": CATALOG["Romanian Deadlift"], "sets": 3, "reps": 8, "repsMax": 10,
              "intensity": {"type": "rpe", "value": 7.5}, "tempo": "3010"},
             {"exerciseId": CATALOG["Pull-Up"], "sets": 4, "reps": 8,
              "intensity": {"type": "rpe", "value": 8}},
@@ -70,11 +70,14 @@ def test_the_issue_s_week_parses_exactly(names):
         )
 
 
-def test_the_rep_range_is_stored_as_its_lower_bound_with_a_note(names):
-    week = parse_week(ISSUE_WEEK, names)
-    [note] = week.notes
-    assert (note.line, note.word) == (3, "3x8-10")
-    assert "lower bound" in note.reason
+def test_a_rep_range_is_kept_whole_and_must_go_up(names):
+    assert parse_week(ISSUE_WEEK, names).notes == []
+    down = parse_week("Mon Legs\n  Back squat 3x10-8 @RPE7\n", names)
+    too_many = parse_week("Mon Legs\n  Back squat 3x8-60 @RPE7\n", names)
+    assert [(e.line, e.word, e.reason) for e in down.errors] == [
+        (2, "3x10-8", "a rep range goes from low to high, such as 3x8-10")
+    ]
+    assert [(e.word, e.reason) for e in too_many.errors] == [("3x8-60", "reps must be 1–50")]
 
 
 def test_estimated_minutes_come_from_the_header_or_the_endurance_duration(names):

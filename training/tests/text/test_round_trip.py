@@ -43,8 +43,12 @@ items = st.fixed_dictionaries(
         )
         | st.fixed_dictionaries({"type": st.just("rpe"), "value": decimal(1, 10)}),
     },
-    optional={"restSeconds": st.integers(0, 600), "tempo": st.from_regex(r"\A[0-9]{4}\Z")},
-)
+    optional={
+        "restSeconds": st.integers(0, 600),
+        "tempo": st.from_regex(r"\A[0-9]{4}\Z"),
+        "repsMax": st.integers(2, 50),
+    },
+).filter(lambda item: item.get("repsMax", 51) > item["reps"])  # a range goes up
 strength = st.fixed_dictionaries({"exercises": st.lists(items, min_size=1, max_size=8)})
 
 modality = st.sampled_from(["run", "bike", "row", "swim"])

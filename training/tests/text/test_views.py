@@ -41,7 +41,7 @@ def test_the_preview_shows_the_sessions_with_the_athlete_s_targets(coach_client,
     assert "4 sessions" in page
     assert "Back Squat" in page and "105 kg" in page  # 75 % of a 140 kg 1RM
     assert "175 W" in page  # 70 % of a 250 W FTP
-    assert "a rep range is stored as its lower bound" in page
+    assert "3 × 8–10 @ RPE 7.5" in page  # the rep range, kept whole
 
 
 def test_the_preview_lists_every_error_with_its_line_and_word(coach_client, athlete):
