@@ -123,3 +123,16 @@ def test_editing_the_program_later_leaves_the_plans_alone(program, athlete, coac
     make_program(coach, "Week 1\nMon\n  Run 10min Z1\n", name="Other")
     after = list(TrainingSession.objects.filter(plan=plans[0]).values_list("prescription"))
     assert before == after
+
+
+def test_a_session_the_model_refuses_leaves_every_athlete_as_they_were(
+    program, athlete, second_athlete
+):
+    """A program session stored before a schema change (here: forced past clean()) that the
+    plan's session refuses: the whole apply is refused, the first athlete's weeks too."""
+    program.sessions.filter(week=3).update(prescription={"modality": "swim"})
+    program.refresh_from_db()
+    with pytest.raises(ValidationError) as caught:
+        apply(program, [Choice(athlete, SKIP, {}), Choice(second_athlete, SKIP, {})])
+    assert "prescription" in caught.value.message_dict
+    assert not TrainingPlan.objects.exists() and not TrainingSession.objects.exists()
