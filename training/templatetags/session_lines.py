@@ -1,0 +1,44 @@
+"""`{% session_lines view %}`: a session's lines (training.display.Line) with their targets, as
+HTML, for the builder, the text preview and the athlete's cards and log form.
+
+Written in Python, not a template: a week's cards drew their lines through an include and two
+partials per line, a tenth of the athlete's week page and of the builder. The markup is the
+one a template would write; every text is escaped here (html.escape), and the result is
+marked safe only after that.
+"""
+
+from html import escape
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _line(line, coach: bool) -> str:
+    html = (
+        f'<span class="label">{escape(line.label)}</span> '
+        f'<span class="rx">{escape(line.prescription)}</span>\n'
+    )
+    target = line.target
+    if target.missing:
+        missing = escape(target.missing)
+        said = f" — needs {missing}" if coach else f" (no {missing} yet)"
+        html += f'<span class="target missing">{escape(target.text)}{said}</span>\n'
+    elif target.text:
+        html += f'<span class="target">→ {escape(target.text)}</span>\n'
+    return html
+
+
+@register.simple_tag
+def session_lines(view, coach=False) -> str:
+    """The <ul class="lines"> of `view`; `coach` words a missing benchmark for the coach
+    ("needs 1RM for Back Squat") rather than the athlete ("no … yet")."""
+    items = []
+    for line in view.lines:
+        html = f"<li{' class="step"' if line.is_step else ''}>{_line(line, coach)}"
+        if line.steps:
+            steps = "".join(f'<li class="step">{_line(step, coach)}</li>' for step in line.steps)
+            html += f'\n<ul class="steps">{steps}</ul>'
+        items.append(html + "</li>\n")
+    return mark_safe(f'<ul class="lines">\n{"".join(items)}</ul>')  # noqa: S308 (escaped above)
