@@ -34,6 +34,14 @@ def _store(program: Program, sessions: list[ProgramSession]) -> None:
     ProgramSession.objects.bulk_create(sessions)
 
 
+def _named(name: str) -> str:
+    """A program's name, trimmed; a blank one is named as the coach would say it."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": "Give the program a name (2–100 characters)."})
+    return name
+
+
 def _sessions_of(read: ProgramText) -> list[ProgramSession]:
     sessions = []
     for week, listed in read.weeks.items():
@@ -59,7 +67,7 @@ def save_program(
         raise ValidationError({"text": "The text has errors: nothing was saved."})
     creating = program is None
     program = program or Program(coach=coach)
-    program.name, program.description = name.strip(), description.strip()
+    program.name, program.description = _named(name), description.strip()
     program.weeks = read.week_count
     program.full_clean()
     program.save()
@@ -97,7 +105,7 @@ def save_weeks_as_program(
     if not sessions:
         raise ValidationError({"weeks": "These weeks have no sessions: nothing to save."})
     creating = into is None
-    program = into or Program(coach=coach, name=name.strip())
+    program = into or Program(coach=coach, name=_named(name))
     program.weeks = weeks
     program.full_clean()
     program.save()
