@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import F, FilteredRelation, Q
+from django.db import connection
 
 from logging_app.models import WorkoutLog
 from training.display import session_view
@@ -11,7 +11,6 @@ from training.models import (
     BenchmarkMetric,
     TrainingPlan,
     TrainingSession,
-    published_filter,
     standing_rank,
 )
 from training.selectors import exercise_names
@@ -35,34 +34,39 @@ def planned_sessions(athlete_id):
     )
 
 
+# The athlete's sessions of the week with each one's own log: one statement, written once. The
+# ORM spent two thirds of this read (about 0.8 ms of every Today and Week request) building
+# the same SQL again; plain SQL that both databases read, its values prepared by the fields.
+WEEK_SQL = f"""
+SELECT s.id, s.plan_id, s.date, s.type, s.focus, s.prescription, s.estimated_duration,
+       l.id AS log_id, p.status AS plan_status
+FROM {TrainingSession._meta.db_table} s
+JOIN {TrainingPlan._meta.db_table} p ON p.id = s.plan_id
+LEFT JOIN {WorkoutLog._meta.db_table} l ON l.session_id = s.id AND l.athlete_id = %s
+WHERE p.athlete_id = %s AND p.week_start_date = %s AND p.published_at IS NOT NULL
+  AND p.status IN ({", ".join(["%s"] * len(STANDING_STATUSES))})
+ORDER BY s.date, s.created_at
+"""  # noqa: S608 (table names from the models' _meta; every value is a parameter)
+
+
 def week_sessions(athlete_id, monday: date) -> list[TrainingSession]:
     """The sessions of the athlete's plan that stands for the week of `monday`, in order, in
     one query: each with `log_id`, its log's id or None (one log per session and athlete),
-    and only the columns a card shows. The athlete's pages show sessions, never the plan, so
-    the plan is not read; of a week with both an active and a completed plan, the active one
-    stands, as in training.selectors.sessions_of_weeks. Drafts are not the athlete's to see.
-
-    The log comes through a join, not a subquery (whose SQL the ORM builds again on every
-    request: about a third of this read's CPU), joined on the athlete's own logs only, which
-    are unique per session and athlete: one row per session, whoever else's log a session
-    might carry (an admin's mistake)."""
-    sessions = list(
-        TrainingSession.objects.filter(
-            published_filter("plan__"),
-            plan__athlete_id=athlete_id,
-            plan__week_start_date=monday,
-            plan__status__in=STANDING_STATUSES,
-        )
-        .annotate(
-            own_log=FilteredRelation("logs", condition=Q(logs__athlete_id=athlete_id)),
-            log_id=F("own_log__id"),
-            plan_status=F("plan__status"),
-        )
-        .only(*CARD_COLUMNS)
-        .order_by("date", "created_at")
-    )
+    and only the columns a card shows (CARD_COLUMNS). The athlete's pages show sessions, never
+    the plan, so the plan is not read; of a week with both an active and a completed plan,
+    the active one stands, as in training.selectors.sessions_of_weeks. Drafts are not the
+    athlete's to see. The log is joined on the athlete's own logs only, unique per session
+    and athlete: one row per session, whoever else's log a session might carry."""
+    athlete = TrainingPlan._meta.get_field("athlete").target_field
+    week = TrainingPlan._meta.get_field("week_start_date")
+    who = athlete.get_db_prep_value(athlete_id, connection)
+    day = week.get_db_prep_value(monday, connection)
+    sessions = list(TrainingSession.objects.raw(WEEK_SQL, [who, who, day, *STANDING_STATUSES]))
     if not sessions:
         return []
+    log_id = WorkoutLog._meta.pk
+    for session in sessions:  # a column beyond the model's: read as the database wrote it
+        session.log_id = log_id.to_python(session.log_id)
     standing = min(sessions, key=lambda session: standing_rank(session.plan_status)).plan_id
     return [session for session in sessions if session.plan_id == standing]
 
