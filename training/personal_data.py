@@ -30,8 +30,14 @@ def _plan(plan) -> dict:
 def export(user) -> dict:
     plans = TrainingPlan.objects.prefetch_related("sessions").order_by("week_start_date")
     data = {
-        # An athlete's own plans; for a coach, the plans they wrote.
-        "plans": [_plan(p) for p in plans.filter(Q(athlete_id=user.pk) | Q(coach_id=user.pk))],
+        # An athlete's own plans as they see them (a draft is still the coach's: published
+        # plans only); for a coach, every plan they wrote, drafts included.
+        "plans": [
+            _plan(p)
+            for p in plans.filter(
+                Q(athlete_id=user.pk, published_at__isnull=False) | Q(coach_id=user.pk)
+            )
+        ],
         "benchmarks": [
             {
                 "metricType": b.metric_type,
