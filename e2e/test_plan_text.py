@@ -10,19 +10,11 @@ from e2e.test_plan_builder import sign_in
 from training.catalog import load_system_catalog
 from training.models import Exercise, PlanStatus, TrainingPlan
 from training.tests.factories import BenchmarkFactory
+from training.tests.text.test_parse_week import ISSUE_WEEK
 
-WEEK = """\
-Mon Lower body
-  Back squat 5x5 @75% rest 3min
-  Romanian deadlift 3x8-10 @RPE7.5 tempo 3010
-  Pull-up 4x8 @RPE8
-Tue Easy run
-  Run 45min Z2
-Thu Track
-  Run 15min Z1, 6x(400m @5k pace, 90s Z1), 10min Z1
-Sat Long ride
-"""
-LAST_LINE = "  Bike 2h30 70% FTP"
+# The issue's week, typed in two goes: all but its last line, then the last line.
+WEEK, LAST_LINE = ISSUE_WEEK.removesuffix("\n").rsplit("\n", 1)
+WEEK += "\n"
 
 
 @pytest.mark.django_db(transaction=True)
