@@ -54,7 +54,10 @@ def test_coach_writes_a_program_and_applies_it_to_two_athletes(live_server, page
     sign_in(page, live_server.url, "coach@example.com")
 
     actions = 0
-    page.get_by_role("link", name="Programs", exact=True).click()
+    if width == 375:  # on a phone the header keeps four links; the roster links to Programs
+        page.get_by_role("link", name="Programs: plan several athletes at once").click()
+    else:
+        page.get_by_role("link", name="Programs", exact=True).click()
     page.get_by_role("button", name="New program").click()
     page.get_by_label("Name").fill("Base block")
     page.get_by_label("The weeks").fill(PROGRAM)  # a paste
