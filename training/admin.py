@@ -71,3 +71,7 @@ class BenchmarkMetricAdmin(admin.ModelAdmin):
     list_select_related = ["athlete", "exercise"]
     autocomplete_fields = ["athlete", "exercise"]
     readonly_fields = ["created_at", "updated_at"]
+
+
+# Programs keep their admin beside them; importing registers it.
+import training.programs.admin  # noqa: E402, F401
