@@ -17,7 +17,7 @@ def programs_of(coach):
     return Program.objects.filter(coach=coach).annotate(session_count=Count("sessions"))
 
 
-def program_with_sessions(coach, pk):
+def program_with_sessions(coach):
     """One of the coach's programs with its sessions in order (for get_object_or_404)."""
     sessions = Prefetch("sessions", ProgramSession.objects.order_by("week", "weekday", "order"))
     return Program.objects.filter(coach=coach).prefetch_related(sessions)

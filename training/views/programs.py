@@ -39,7 +39,7 @@ SOME_MONDAY = date(2024, 1, 1)
 
 
 def program_of(request, program_id) -> Program:
-    return get_object_or_404(program_with_sessions(request.user.coach, program_id), pk=program_id)
+    return get_object_or_404(program_with_sessions(request.user.coach), pk=program_id)
 
 
 def program_text(program: Program, *, header: bool = False) -> str:
