@@ -21,6 +21,13 @@ from training.tests.factories import (
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 
 
+def log_form_ready(page):
+    """The log form has loaded and its deferred scripts have run (DOMContentLoaded): under
+    load, a Save clicked before the outbox script enhanced the form went straight to the
+    server, past the routes these tests set."""
+    page.wait_for_url("**/log/", wait_until="domcontentloaded")
+
+
 @pytest.fixture
 def phone(browser: Browser):
     context = browser.new_context(**PHONE)
@@ -74,6 +81,7 @@ def test_log_online_then_offline_then_sync(live_server, phone):
 
     # Online: a strength session, as planned, is one tap on "Save log".
     page.locator(f"[data-session-id='{strength.pk}']").get_by_role("link", name="Log it").click()
+    log_form_ready(page)
     expect(page.get_by_label("Set 1 of Back Squat: weight (kg)")).to_have_value("90")  # 120 × 75 %
     page.get_by_label("Set 1 of Back Squat: RPE").fill("8")
     page.get_by_role("button", name="Add a set of Back Squat").click()  # on the phone
@@ -94,6 +102,7 @@ def test_log_online_then_offline_then_sync(live_server, phone):
     page.reload()
     expect(page.get_by_text("Easy run")).to_be_visible()
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    log_form_ready(page)
     expect(page.get_by_role("heading", name="Easy run")).to_be_visible()  # the kept form
     page.get_by_label("Average heart rate (bpm, optional)").fill("142")
     page.get_by_role("button", name="Save log").click()
@@ -117,6 +126,7 @@ def test_a_refused_log_shows_why_and_can_be_discarded(live_server, phone):
     page = phone.new_page()
     sign_in(page, live_server.url)
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    log_form_ready(page)
     too_early = timezone.localtime() - timedelta(days=10)
     page.get_by_label("Finished at").fill(too_early.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Save log").click()
@@ -140,6 +150,7 @@ def test_server_errors_are_retried_three_times_then_shown_and_retryable(live_ser
     # The server fails (a 5xx other than 503) for a while: each attempt is one of three tries.
     page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=500, body="bug"))
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    log_form_ready(page)
     page.get_by_role("button", name="Save log").click()
     page.wait_for_url("**/today/")
     outbox = page.locator("#outbox")
@@ -171,6 +182,7 @@ def test_a_server_that_is_down_leaves_the_log_waiting_then_it_syncs(live_server,
     sign_in(page, live_server.url)
     page.route("**/api/v1/workout-logs/", lambda route: route.fulfill(status=503, body="down"))
     page.locator(f"[data-session-id='{run.pk}']").get_by_role("link", name="Log it").click()
+    log_form_ready(page)
     page.get_by_role("button", name="Save log").click()
     page.wait_for_url("**/today/")
     outbox = page.locator("#outbox")
