@@ -10,10 +10,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from accounts.models import Coach
 from training.display import SessionView, exercise_ids, session_view
 from training.models import (
-    STANDING_STATUSES,
     BenchmarkMetric,
     Exercise,
-    PlanStatus,
     TrainingPlan,
     TrainingSession,
     standing_rank,
@@ -144,29 +142,25 @@ def planned_week(athlete, monday: date, *, published_only: bool) -> PlannedWeek:
 
 
 def builder_week(athlete, monday: date) -> PlannedWeek:
-    """planned_week(athlete, monday) as the plan builder reads it, without the sessions'
-    logs (a card shows done, from `logged`, not the log) and in a query less for a week
-    being planned (an active plan with sessions): the sessions come with their plan
-    (select_related) instead of the plans with their sessions prefetched. The plans are read
-    on their own only when no session belongs to an active plan (an empty week, or a
-    completed one: an active plan without sessions would stand before it). Same plan,
+    """planned_week(athlete, monday) as the plan builder reads it: the plan that stands, then
+    only what its week needs. Its sessions, each with `logged` (done or not: a card shows
+    that, never the log), are read by the plan's id, not through joins the ORM builds again on
+    every request; the benchmarks and exercise names only when there are sessions to target
+    (an empty week, the first a coach opens, reads its plans and nothing else). Same plan,
     sessions, views and benchmarks."""
-    standing = TrainingPlan.objects.standing().filter(athlete=athlete, week_start_date=monday)
-    # standing() through the session's plan: a join, where `plan__in=standing` is a subquery
-    # whose SQL the ORM builds again on every request.
+    plans = TrainingPlan.objects.standing().filter(athlete=athlete, week_start_date=monday)
+    plan = min(plans, key=lambda plan: standing_rank(plan.status), default=None)
+    if plan is None:
+        return PlannedWeek(None, [], [])
     sessions = list(
-        TrainingSession.objects.filter(
-            plan__athlete=athlete,
-            plan__week_start_date=monday,
-            plan__status__in=STANDING_STATUSES,
-        )
-        .select_related("plan")
+        TrainingSession.objects.filter(plan_id=plan.pk)
         .annotate(logged=_logged())
         .order_by("date", "created_at")
     )
-    active = next((s.plan for s in sessions if s.plan.status == PlanStatus.ACTIVE), None)
-    plan = active or min(standing, key=lambda plan: standing_rank(plan.status), default=None)
-    sessions = [s for s in sessions if plan is not None and s.plan_id == plan.pk]
+    if not sessions:
+        return PlannedWeek(plan, [], [])
+    for session in sessions:
+        session.plan = plan  # the one plan read above, not one query per session
     benchmarks = list(BenchmarkMetric.objects.filter(athlete=athlete))
     index, names = Benchmarks(benchmarks), exercise_names(sessions)
     return PlannedWeek(plan, [session_view(s, index, names) for s in sessions], benchmarks)
