@@ -181,7 +181,6 @@ EXPECTED: dict[str, Row] = {
     "logging_app:today":                get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:benchmarks":           get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:availability":         get(SIGN_IN,  403,     403,    200,    200,    403),
-    "logging_app:availability":         get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:week":                 get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:week_of":              get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:history":              get(SIGN_IN,  403,     403,    200,    200,    403),
