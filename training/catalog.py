@@ -30,6 +30,7 @@ def load_system_catalog(path: Path = CATALOG_PATH) -> tuple[int, int]:
             "name": entry["name"],
             "category": entry["category"],
             "muscle_groups": entry["muscleGroups"],
+            "aliases": entry.get("aliases", []),
             "is_public": True,
         }
         exercise = existing.get(entry["name"].lower())

@@ -46,6 +46,8 @@ class Exercise(models.Model):
     name = models.CharField(max_length=100, validators=[MinLengthValidator(2)])
     category = models.CharField(max_length=20, choices=Category.choices)
     muscle_groups = models.JSONField(help_text='A list such as ["quads", "glutes"].')
+    # Other names coaches write for it ("RDL", "OHP"): the text syntax matches them as names.
+    aliases = models.JSONField(default=list, blank=True, help_text='A list such as ["RDL"].')
     # Null = a system exercise. A coach's own exercises outlive the coach (HAND_TO_CATALOG).
     created_by = models.ForeignKey(
         Coach, HAND_TO_CATALOG, null=True, blank=True, related_name="exercises"
@@ -94,6 +96,7 @@ class Exercise(models.Model):
             validate_document(
                 self.muscle_groups, schema="training:muscle_groups", field="muscle_groups"
             )
+        validate_document(self.aliases, schema="training:exercise_aliases", field="aliases")
 
     @property
     def is_system(self) -> bool:

@@ -54,6 +54,7 @@ def export(user) -> dict:
                 "name": e.name,
                 "category": e.category,
                 "muscleGroups": e.muscle_groups,
+                "aliases": e.aliases,
                 "isPublic": e.is_public,
             }
             for e in Exercise.objects.filter(created_by_id=user.pk)

@@ -31,10 +31,10 @@ def exercises_visible_to(coach: Coach):
 
 
 def catalog(coach: Coach, *, q="", category="", muscle=""):
-    """The coach's visible catalog, filtered by name, category and muscle group."""
+    """The coach's visible catalog, filtered by name (or alias), category and muscle group."""
     exercises = exercises_visible_to(coach).select_related("created_by").order_by("name")
-    if q:
-        exercises = exercises.filter(name__icontains=q)
+    if q:  # by name or another name (the aliases' JSON text holds each as written)
+        exercises = exercises.filter(Q(name__icontains=q) | Q(aliases__icontains=q))
     if category:
         exercises = exercises.filter(category=category)
     if muscle:

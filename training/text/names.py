@@ -1,11 +1,11 @@
 """Exercise names as a coach types them, matched to the catalog the coach may use.
 
-A name matches an exercise's name or one of its aliases whatever the case, the accents, the
-hyphens and the spaces: "back squat", "Back-Squat" and "BACKSQUAT" are the Back Squat, "Pull
-ups" is the Pull-Up. The catalog has no alias column, so the aliases coaches write for system
-exercises (RDL, OHP…) are listed here; one only counts when its exercise is in the coach's
-catalog. An exact (case-insensitive) name wins over any looser reading, so a coach's own
-"Pullup" and the system "Pull-Up" each stay reachable.
+A name matches an exercise's name or one of its aliases (`Exercise.aliases`: RDL, OHP…, from
+the catalog file for system exercises, typed by a coach for their own) whatever the case,
+the accents, the hyphens and the spaces: "back squat", "Back-Squat" and "BACKSQUAT" are the
+Back Squat, "Pull ups" is the Pull-Up. An exact (case-insensitive) name wins over any looser
+reading, so a coach's own "Pullup" and the system "Pull-Up" each stay reachable; a name
+wins over another exercise's alias.
 """
 
 import difflib
@@ -14,25 +14,6 @@ from collections.abc import Iterable
 
 from training.selectors import exercises_visible_to
 
-ALIASES = {
-    "rdl": "Romanian Deadlift",
-    "sldl": "Stiff-Leg Deadlift",
-    "ohp": "Overhead Press",
-    "military press": "Overhead Press",
-    "bss": "Bulgarian Split Squat",
-    "split squat": "Bulgarian Split Squat",
-    "squat": "Back Squat",
-    "deadlift": "Conventional Deadlift",
-    "bench": "Bench Press",
-    "dip": "Parallel Bar Dip",
-    "hip thrusts": "Hip Thrust",
-    "row": "Barbell Row",
-    "pendlay row": "Barbell Row",
-    "chinup": "Chin-Up",
-    "pullup": "Pull-Up",
-    "pushup": "Push-Up",
-    "kb swing": "Kettlebell Swing",
-}
 SUGGESTIONS = 3
 
 
@@ -52,25 +33,26 @@ def _key(name: str) -> str:
 class ExerciseNames:
     """The exercises a coach may prescribe, by every spelling that names them."""
 
-    def __init__(self, exercises: Iterable[tuple[object, str]]):
+    def __init__(self, exercises: Iterable[tuple]):
+        """`exercises`: (id, name) or (id, name, aliases) of each exercise."""
         self.names: dict[str, str] = {}  # id → name
         self._exact: dict[str, str] = {}  # name.casefold() → id
         self._loose: dict[str, set[str]] = {}  # folded key → ids
-        for exercise_id, name in exercises:
+        aliases: dict[str, set[str]] = {}  # folded alias → ids
+        for exercise_id, name, *others in exercises:
             exercise_id = str(exercise_id)
             self.names[exercise_id] = name
             self._exact[name.casefold()] = exercise_id
             self._loose.setdefault(_key(name), set()).add(exercise_id)
-        by_name = {name.casefold(): i for i, name in self.names.items()}
-        for alias, name in ALIASES.items():
-            exercise_id = by_name.get(name.casefold())
-            if exercise_id and _key(alias) not in self._loose:
-                self._loose[_key(alias)] = {exercise_id}
+            for alias in others[0] if others else ():
+                aliases.setdefault(_key(alias), set()).add(exercise_id)
+        for key, ids in aliases.items():
+            self._loose.setdefault(key, ids)  # a name wins over another exercise's alias
 
     @classmethod
     def for_coach(cls, coach) -> "ExerciseNames":
         """The coach's catalog (system, public and their own exercises), in one query."""
-        return cls(exercises_visible_to(coach).values_list("pk", "name"))
+        return cls(exercises_visible_to(coach).values_list("pk", "name", "aliases"))
 
     def find(self, typed: str) -> tuple[str | None, list[str]]:
         """(the id the name means, None) — or (None, the names it could mean): two or more

@@ -21,8 +21,8 @@ from accounts.models import Athlete
 from accounts.permissions import athlete_required, athletes_visible_to, coach_required
 from hybridpeaks.core import formatting
 from training.benchmark_gaps import missing_benchmarks_of
+from training.catalog_forms import BenchmarkForm
 from training.charts import LineChart, date_label, line_chart, plain_number
-from training.forms import BenchmarkForm
 from training.models import BenchmarkMetric, MetricType
 from training.selectors import benchmarks_of, exercises_visible_to, monday_of
 from training.services import record_benchmark

@@ -19,7 +19,7 @@ from accounts.models import Coach
 from accounts.permissions import coach_required
 from hybridpeaks.core.json_validation import schema_validator, searchable
 from training import services
-from training.forms import ExerciseForm
+from training.catalog_forms import ExerciseForm
 from training.models import Exercise, ExerciseCategory
 from training.paging import page_of
 from training.selectors import catalog

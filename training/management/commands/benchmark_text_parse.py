@@ -48,7 +48,9 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=500)
 
     def handle(self, *args, runs, **options):
-        system = Exercise.objects.filter(created_by__isnull=True).values_list("pk", "name")
+        system = Exercise.objects.filter(created_by__isnull=True).values_list(
+            "pk", "name", "aliases"
+        )
         names = ExerciseNames(system)
         if not names.names:
             raise CommandError("No system catalog: run `manage.py load_catalog` first.")

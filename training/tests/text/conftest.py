@@ -34,9 +34,15 @@ CATALOG = {
 }
 
 
+# Aliases as the catalog file gives them (Exercise.aliases).
+ALIASES = {"Romanian Deadlift": ["RDL"], "Overhead Press": ["OHP", "Military press"]}
+
+
 @pytest.fixture
 def names() -> ExerciseNames:
-    return ExerciseNames((exercise_id, name) for name, exercise_id in CATALOG.items())
+    return ExerciseNames(
+        (exercise_id, name, ALIASES.get(name, [])) for name, exercise_id in CATALOG.items()
+    )
 
 
 @pytest.fixture
