@@ -4,10 +4,12 @@ so templates never query."""
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from accounts.models import Coach
+from hybridpeaks.core.compiled import CompiledRead, stand_in
 from training.display import SessionView, exercise_ids, session_view
 from training.models import (
     BenchmarkMetric,
@@ -141,27 +143,45 @@ def planned_week(athlete, monday: date, *, published_only: bool) -> PlannedWeek:
     return weeks[athlete.pk, monday]
 
 
+# The builder's reads of every request, compiled once per process (CompiledRead): the
+# standing plans of an athlete's week, a plan's sessions each with its done flag, and the
+# athlete's benchmarks.
+_WEEK_PLANS = CompiledRead(
+    lambda athlete, monday: TrainingPlan.objects.standing().filter(
+        athlete_id=athlete, week_start_date=monday
+    ),
+    athlete=stand_in(UUID, 1),
+    monday=stand_in(date, 1),
+)
+_PLAN_SESSIONS = CompiledRead(
+    lambda plan: (
+        TrainingSession.objects.filter(plan_id=plan)
+        .annotate(logged=_logged())
+        .order_by("date", "created_at")
+    ),
+    plan=stand_in(UUID, 2),
+)
+_BENCHMARKS = CompiledRead(
+    lambda athlete: BenchmarkMetric.objects.filter(athlete_id=athlete), athlete=stand_in(UUID, 3)
+)
+
+
 def builder_week(athlete, monday: date) -> PlannedWeek:
     """planned_week(athlete, monday) as the plan builder reads it: the plan that stands, then
     only what its week needs. Its sessions, each with `logged` (done or not: a card shows
-    that, never the log), are read by the plan's id, not through joins the ORM builds again on
-    every request; the benchmarks and exercise names only when there are sessions to target
-    (an empty week, the first a coach opens, reads its plans and nothing else). Same plan,
-    sessions, views and benchmarks."""
-    plans = TrainingPlan.objects.standing().filter(athlete=athlete, week_start_date=monday)
+    that, never the log), are read by the plan's id; the benchmarks and exercise names only
+    when there are sessions to target (an empty week, the first a coach opens, reads its plans
+    and nothing else). Same plan, sessions, views and benchmarks."""
+    plans = _WEEK_PLANS.read(athlete=athlete.pk, monday=monday)
     plan = min(plans, key=lambda plan: standing_rank(plan.status), default=None)
     if plan is None:
         return PlannedWeek(None, [], [])
-    sessions = list(
-        TrainingSession.objects.filter(plan_id=plan.pk)
-        .annotate(logged=_logged())
-        .order_by("date", "created_at")
-    )
+    sessions = _PLAN_SESSIONS.read(plan=plan.pk)
     if not sessions:
         return PlannedWeek(plan, [], [])
     for session in sessions:
         session.plan = plan  # the one plan read above, not one query per session
-    benchmarks = list(BenchmarkMetric.objects.filter(athlete=athlete))
+    benchmarks = _BENCHMARKS.read(athlete=athlete.pk)
     index, names = Benchmarks(benchmarks), exercise_names(sessions)
     return PlannedWeek(plan, [session_view(s, index, names) for s in sessions], benchmarks)
 
