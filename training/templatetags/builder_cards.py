@@ -1,14 +1,18 @@
-"""`{% builder_card card plan actions_query %}`: one session's card in the plan builder's week.
+"""`{% builder_week_grid %}`: the plan builder's week, seven days with their session cards
+and add links, and the session editor in its day's slot.
 
-Written in Python, as the roster's rows are: six cards drawn through the template engine
-(a `with`, a dozen variables and conditions each) were the largest part of the builder's
+Written in Python, as the roster's rows are: the days and cards drawn through the template
+engine (a loop, a `with`, a dozen variables and conditions each) were most of the builder's
 rendering. The markup is the one the template wrote (the browser tests read it); every text
-is escaped here (html.escape) before the result is marked safe.
+is escaped here (html.escape) before the result is marked safe. The editor, a form, is still
+its template (training/session_editor.html).
 """
 
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from training.builder import Status
@@ -42,7 +46,6 @@ def _actions(card, plan, actions_query: str, name: str) -> str:
     )
 
 
-@register.simple_tag
 def builder_card(card, plan, actions_query="") -> str:
     """The <article> of `card` (training.builder.Card); its actions only while `plan` is
     active (an ended week is kept as it was)."""
@@ -62,4 +65,46 @@ def builder_card(card, plan, actions_query="") -> str:
     )
     if plan.status == PlanStatus.ACTIVE:
         html += _actions(card, plan, actions_query, name)
-    return mark_safe(html + "</article>")  # noqa: S308 (every text escaped above)
+    return html + "</article>"
+
+
+def _add_links(day, new_session_url: str) -> str:
+    iso, name = escape(day.iso), escape(day.name)
+    links = []
+    for kind, label in (("strength", "Strength"), ("endurance", "Endurance")):
+        url = escape(f"{new_session_url}?type={kind}&date={day.iso}")
+        links.append(
+            f'<a id="add-{kind}-{iso}" data-opens-editor href="{url}" hx-get="{url}">'
+            f'+ {label}<span class="visually-hidden"> on {name}</span></a>'
+        )
+    return f'<p class="add-session">{"".join(links)}</p>'
+
+
+@register.simple_tag(takes_context=True)
+def builder_week_grid(context) -> str:
+    """The <div class="week-grid"> of the builder's context: `days`, `plan`, `today`,
+    `actions_query` and the `editor` (its day's slot holds it: under that day on a phone,
+    under the week on a wide screen)."""
+    plan, today, editor = context["plan"], context["today"], context.get("editor")
+    active = plan is not None and plan.status == PlanStatus.ACTIVE
+    new_session_url = reverse("training:new_session", args=[plan.pk]) if active else ""
+    parts = ['<div class="week-grid">']
+    for day in context["days"]:
+        iso, is_today = escape(day.iso), day.date == today
+        cards = [builder_card(card, plan, context["actions_query"]) for card in day.cards]
+        parts.append(
+            f'<section class="day{" is-today" if is_today else ""}" aria-labelledby="day-{iso}">'
+            f'<h2 id="day-{iso}">{escape(day.name)} <small>{escape(day.short)}'
+            f"{' · today' if is_today else ''}</small></h2>"
+            + ("\n".join(cards) or '<p class="rest">Rest</p>')
+            + (_add_links(day, new_session_url) if active else "")
+            + "</section>"
+        )
+        if editor and editor.day == day.date:
+            parts.append(
+                render_to_string(
+                    "training/session_editor.html", context.flatten(), request=context.request
+                )
+            )
+    parts.append("</div>")
+    return mark_safe("\n".join(parts))  # noqa: S308 (every text escaped above)

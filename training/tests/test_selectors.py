@@ -7,7 +7,13 @@ import pytest
 from accounts.tests.factories import AthleteFactory
 from logging_app.tests.factories import WorkoutLogFactory
 from training.models import PlanStatus, TrainingPlan
-from training.selectors import builder_week, exercise_names, planned_week, sessions_of_weeks
+from training.selectors import (
+    builder_week,
+    exercise_names,
+    exercises_by_id,
+    planned_week,
+    sessions_of_weeks,
+)
 from training.tests.factories import (
     BenchmarkFactory,
     ExerciseFactory,
@@ -145,3 +151,18 @@ def test_the_builders_read_is_planned_week_read_by_what_the_week_needs(
     with django_assert_num_queries(queries):
         assert _read(builder_week(athlete, MONDAY)) == (plan, views, benchmarks if views else [])
     assert bool(views) == (case in ("active", "completed", "active and completed"))
+
+
+def test_exercises_are_read_by_id_however_many_and_a_malformed_id_names_nothing(
+    django_assert_num_queries,
+):
+    few = ExerciseFactory.create_batch(3)
+    many = ExerciseFactory.create_batch(30)
+    with django_assert_num_queries(1):
+        assert set(exercises_by_id([str(e.pk) for e in few] + ["not-an-id", None])) == {
+            str(e.pk) for e in few
+        }
+    with django_assert_num_queries(1):  # more than the compiled read holds: the ORM reads them
+        assert len(exercises_by_id(str(e.pk) for e in many)) == 30
+    with django_assert_num_queries(0):
+        assert exercises_by_id(["nonsense"]) == {}
