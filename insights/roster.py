@@ -16,12 +16,12 @@ from html import escape
 from uuid import UUID
 
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts.permissions import athletes_visible_to
 from hybridpeaks.core.formatting import percent
+from hybridpeaks.core.templatetags.site_links import url_of
 from insights.engine.finding import KIND_ORDER
 from insights.models import AIWeeklySummary
 from insights.roster_lines import HIGH_SESSION_RPE, figures_of, moment
@@ -185,28 +185,17 @@ def ago(moment_: datetime, now: datetime) -> str:
     return f"{hours} h ago" if hours < 24 else f"{hours // 24} d ago"
 
 
-# reverse() costs tens of µs and a roster of a hundred rows would call it four hundred times:
-# each URL is reversed once with this stand-in id and the row's own id written in its place.
-_ANY_ATHLETE = UUID(int=0)
-
-
 def _attach_links(rows: dict) -> None:
-    """Each row's links: the athlete page, the calendar, plan next week, the latest summary."""
-    stand_in = str(_ANY_ATHLETE)
-    pages = {
-        "athlete": reverse("training:athlete", args=[_ANY_ATHLETE]),
-        "next_week": reverse("training:next_week", args=[_ANY_ATHLETE]),
-    }
-    summary_pages = {}
+    """Each row's links: the athlete page, plan next week, the latest summary (url_of: each
+    URL reversed once, the row's own values written in)."""
     for athlete_id, row in rows.items():
-        own = str(athlete_id)
-        row.links = {name: url.replace(stand_in, own) for name, url in pages.items()}
+        row.links = {
+            "athlete": url_of("training:athlete", athlete_id),
+            "next_week": url_of("training:next_week", athlete_id),
+        }
         if row.summary:
             week_end = row.summary["week_end_date"]
-            if week_end not in summary_pages:
-                args = [_ANY_ATHLETE, week_end]
-                summary_pages[week_end] = reverse("insights:athlete_summary", args=args)
-            row.links["summary"] = summary_pages[week_end].replace(stand_in, own)
+            row.links["summary"] = url_of("insights:athlete_summary", athlete_id, week_end)
 
 
 def _attach_latest_summaries(rows: dict, athletes, today: date) -> None:

@@ -9,14 +9,12 @@ zone, no log).
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import cache
-from uuid import UUID
 
-from django.urls import reverse
 from django.utils import dateformat
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from hybridpeaks.core.templatetags.site_links import url_of
 from training.models import ESTIMATED_MINUTES_MAX
 from training.prescription import Prescription
 
@@ -52,16 +50,6 @@ class Card:
         return self.view.minutes
 
 
-# reverse() costs tens of µs, and {% url %} on every card of a week was a tenth of the page:
-# each card's URLs are the stand-in's with the session's own id written in.
-_ANY_SESSION = str(UUID(int=0))
-
-
-@cache
-def _session_url(name: str) -> str:
-    return reverse(name, args=[_ANY_SESSION])
-
-
 def card(view, *, today: date) -> Card:
     """`view.session` carries `logged` (selectors.week_plan annotates it); `today` is the
     athlete's local date, since a session is missed when the athlete's day has passed."""
@@ -72,13 +60,12 @@ def card(view, *, today: date) -> Card:
         status = Status.MISSED
     else:
         status = Status.PLANNED
-    own = str(session.pk)
     return Card(
         view=view,
         status=status,
         name=session.focus or session.get_type_display(),
-        edit_url=_session_url("training:edit_session").replace(_ANY_SESSION, own),
-        actions_url=_session_url("training:session_actions").replace(_ANY_SESSION, own),
+        edit_url=url_of("training:edit_session", session.pk),
+        actions_url=url_of("training:session_actions", session.pk),
     )
 
 

@@ -12,9 +12,9 @@ from html import escape
 
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from hybridpeaks.core.templatetags.site_links import url_of
 from training.builder import Status
 from training.models import PlanStatus
 from training.templatetags.session_lines import session_lines
@@ -87,7 +87,7 @@ def builder_week_grid(context) -> str:
     under the week on a wide screen)."""
     plan, today, editor = context["plan"], context["today"], context.get("editor")
     active = plan is not None and plan.status == PlanStatus.ACTIVE
-    new_session_url = reverse("training:new_session", args=[plan.pk]) if active else ""
+    new_session_url = url_of("training:new_session", plan.pk) if active else ""
     parts = ['<div class="week-grid">']
     for day in context["days"]:
         iso, is_today = escape(day.iso), day.date == today

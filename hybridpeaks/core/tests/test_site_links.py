@@ -45,3 +45,23 @@ def test_another_urlconf_is_read():
     with override_settings(ROOT_URLCONF=__name__):  # a new resolver, as after switched()
         assert render().endswith(" /elsewhere/")
     assert render().endswith(f" {reverse('logging_app:week')}")
+
+
+def test_url_of_says_what_reverse_says_for_every_kind_of_argument():
+    from datetime import date
+    from uuid import uuid4
+
+    from django.urls import reverse
+
+    from hybridpeaks.core.templatetags.site_links import url_of
+
+    athlete, monday = uuid4(), date(2026, 11, 30)
+    cases = [
+        ("training:week", (athlete, monday)),
+        ("training:week", (uuid4(), date(2027, 1, 4))),  # the cached URL, new values
+        ("training:calendar_month", (athlete, 2026, 12)),
+        ("training:roster", ()),
+        ("training:week", (str(athlete), monday.isoformat())),  # text: reversed as it is
+    ]
+    for name, args in cases:
+        assert url_of(name, *args) == reverse(name, args=args)
