@@ -38,9 +38,13 @@ def add_strength(page: Page, day: str, exercise: str, percent: str):
     search.press_sequentially(exercise.split()[0], delay=30)
     results = page.locator("#exercise-results")
     results.get_by_role("button", name=f"Add {exercise}", exact=True).click()
+    # The row arrives with the editor's answer: type into it only once nothing is in flight
+    # (under load, a late answer redrew the row over a typed value).
+    expect(page.locator(".htmx-request")).to_have_count(0)
     page.get_by_label("Intensity:").select_option("percent_1rm")
     page.get_by_label("Value:").fill(percent)
     page.get_by_label("Focus:").fill(f"{exercise} day")
+    expect(page.get_by_label("Value:")).to_have_value(percent)
     save_session(page, day, before)
 
 
