@@ -177,28 +177,46 @@ def copy_week(
     """
     if source.athlete_id == athlete.pk and source.week_start_date == week_start:
         raise ValidationError({"source": "Pick another week to copy from."})
+    shift = timedelta(days=(week_start - source.week_start_date).days)
+    sessions = [
+        {**copied_fields(session), "date": session.date + shift}
+        for session in source.sessions.all()
+    ]
+    return replace_week(
+        athlete=athlete, coach=coach, week_start=week_start, version=version,
+        sessions=sessions, request=request, copied_from=source.pk,
+    )  # fmt: skip
+
+
+def copied_fields(session) -> dict:
+    """What a copy of a session takes from it (a TrainingSession or a program's session)."""
+    return {
+        "type": session.type,
+        "focus": session.focus,
+        "estimated_duration": session.estimated_duration,
+        "prescription": session.prescription,
+    }
+
+
+@transaction.atomic
+def replace_week(
+    *, athlete, coach, week_start, version, sessions: list[dict], request=None, **source
+) -> TrainingPlan:
+    """A new plan for the week (create_plan: an active plan there is archived, `version` must
+    be its current one) holding `sessions`, each a dict of TrainingSession fields: all or
+    nothing, every session checked by the model before any is stored. The one way a whole
+    week is written (a copied week, a week typed as text, a program's week); `source` says
+    where it came from in the audit entry."""
     plan = create_plan(
         athlete=athlete, coach=coach, week_start=week_start, version=version, request=request
     )
-    shift = timedelta(days=(week_start - source.week_start_date).days)
-    copies = [
-        TrainingSession(
-            plan=plan,
-            date=session.date + shift,
-            type=session.type,
-            focus=session.focus,
-            estimated_duration=session.estimated_duration,
-            prescription=session.prescription,
-        )
-        for session in source.sessions.all()
-    ]
-    for copy in copies:
-        copy.full_clean()
-    TrainingSession.objects.bulk_create(copies)
+    written = [TrainingSession(plan=plan, **fields) for fields in sessions]
+    for session in written:
+        session.full_clean()
+    TrainingSession.objects.bulk_create(written)
     audit.record(
-        "update_plan", coach.user, entity=plan, request=request,
-        copied_from=source.pk, sessions=len(copies),
-    )  # fmt: skip
+        "update_plan", coach.user, entity=plan, request=request, **source, sessions=len(written)
+    )
     return plan
 
 
@@ -340,17 +358,11 @@ def write_week(
     All or nothing: a session the model refuses (a day outside the week, a prescription the
     schema refuses) raises ValidationError naming it, and the transaction stores nothing, not
     even the archiving."""
-    plan = create_plan(
-        athlete=athlete, coach=coach, week_start=week_start, version=version, request=request
-    )
-    written = [TrainingSession(plan=plan, **fields) for fields in sessions]
-    for number, session in enumerate(written, start=1):
-        if not week_start <= session.date <= plan.week_end_date:
+    week_end = week_start + timedelta(days=6)
+    for number, fields in enumerate(sessions, start=1):
+        if not week_start <= fields["date"] <= week_end:
             raise ValidationError({"date": f"Session {number} falls outside the week."})
-        session.full_clean()
-    TrainingSession.objects.bulk_create(written)
-    audit.record(
-        "update_plan", coach.user, entity=plan, request=request,
-        written_as_text=True, sessions=len(written),
+    return replace_week(
+        athlete=athlete, coach=coach, week_start=week_start, version=version,
+        sessions=sessions, request=request, written_as_text=True,
     )  # fmt: skip
-    return plan

@@ -1,6 +1,6 @@
 """Writes to programs, and applying a program to athletes: validated, audited, all or nothing.
 
-Applying writes plans through training.services.create_plan (which archives a replaced plan
+Applying writes plans through training.services.replace_week (create_plan archives a replaced plan
 and is version-checked) and bulk-creates each week's sessions right after the plan's save in
 the same transaction, as copy_week does; publishing goes through publish_plan. So every write
 here makes the roster's figures stale the way the builder's writes do.
@@ -15,11 +15,11 @@ from django.utils import timezone
 
 import audit
 from accounts.models import Athlete, Coach
-from training.models import PlanStatus, TrainingPlan, TrainingSession
+from training.models import PlanStatus, TrainingPlan
 from training.programs.models import WEEKS_ERROR, WEEKS_MAX, WEEKS_MIN, Program, ProgramSession
 from training.programs.text import ProgramText
 from training.selectors import monday_of, standing_by_week, standing_weeks
-from training.services import StalePlan, create_plan, publish_plan
+from training.services import StalePlan, copied_fields, publish_plan, replace_week
 
 SKIP, REPLACE = "skip", "replace"
 
@@ -193,22 +193,9 @@ def apply_program(
 
 
 def _write_week(program, choice: Choice, monday: date, sessions, coach, request) -> TrainingPlan:
-    plan = create_plan(
+    written = [{**copied_fields(s), "date": monday + timedelta(days=s.weekday)} for s in sessions]
+    return replace_week(
         athlete=choice.athlete, coach=coach, week_start=monday,
-        version=choice.seen.get(monday), request=request,
+        version=choice.seen.get(monday), sessions=written, request=request,
+        from_program=program.pk,
     )  # fmt: skip
-    copies = [
-        TrainingSession(
-            plan=plan, date=monday + timedelta(days=s.weekday), type=s.type, focus=s.focus,
-            estimated_duration=s.estimated_duration, prescription=s.prescription,
-        )
-        for s in sessions
-    ]  # fmt: skip
-    for copy in copies:
-        copy.full_clean()
-    TrainingSession.objects.bulk_create(copies)
-    audit.record(
-        "update_plan", coach.user, entity=plan, request=request,
-        from_program=program.pk, sessions=len(copies),
-    )  # fmt: skip
-    return plan
