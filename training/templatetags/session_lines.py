@@ -15,11 +15,13 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 
-def _line(line, coach: bool) -> str:
+def _line(line, coach: bool, targets: bool = True) -> str:
     html = (
         f'<span class="label">{escape(line.label)}</span> '
         f'<span class="rx">{escape(line.prescription)}</span>\n'
     )
+    if not targets:
+        return html
     target = line.target
     if target.missing:
         missing = escape(target.missing)
@@ -31,14 +33,18 @@ def _line(line, coach: bool) -> str:
 
 
 @register.simple_tag
-def session_lines(view, coach=False) -> str:
+def session_lines(view, coach=False, targets=True) -> str:
     """The <ul class="lines"> of `view`; `coach` words a missing benchmark for the coach
-    ("needs 1RM for Back Squat") rather than the athlete ("no … yet")."""
+    ("needs 1RM for Back Squat") rather than the athlete ("no … yet"); `targets=False` leaves
+    the targets out (a program's preview: no athlete, no benchmarks to work them out from)."""
     items = []
     for line in view.lines:
-        html = f"<li{' class="step"' if line.is_step else ''}>{_line(line, coach)}"
+        step_class = ' class="step"' if line.is_step else ""
+        html = f"<li{step_class}>{_line(line, coach, targets)}"
         if line.steps:
-            steps = "".join(f'<li class="step">{_line(step, coach)}</li>' for step in line.steps)
+            steps = "".join(
+                f'<li class="step">{_line(step, coach, targets)}</li>' for step in line.steps
+            )
             html += f'\n<ul class="steps">{steps}</ul>'
         items.append(html + "</li>\n")
     return mark_safe(f'<ul class="lines">\n{"".join(items)}</ul>')  # noqa: S308 (escaped above)

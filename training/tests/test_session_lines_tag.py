@@ -27,3 +27,15 @@ def test_a_missing_benchmark_is_worded_for_whoever_reads_it():
     line = Line("Bench", "5 × 5 @ 80% 1RM", Target("80% 1RM", missing="1RM for Bench"))
     assert "80% 1RM — needs 1RM for Bench" in render([line], coach=True)
     assert "80% 1RM (no 1RM for Bench yet)" in render([line])
+
+
+def test_without_targets_the_lines_are_the_prescription_alone():
+    line = Line("Bench", "5 × 5 @ 80% 1RM", Target("80 kg"))
+    html = render_plain([line])
+    assert '<span class="rx">5 × 5 @ 80% 1RM</span>' in html and "target" not in html
+
+
+def render_plain(lines) -> str:
+    view = SessionView(session=None, plan=None, lines=lines)
+    template = Template("{% load session_lines %}{% session_lines view targets=False %}")
+    return template.render(Context({"view": view}))
