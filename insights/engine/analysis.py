@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from insights.engine import metrics
 from insights.engine.bounds import refuse_unusable_numbers
-from insights.engine.facts import Facts, gather
+from insights.engine.facts import Facts, gather, load_basis
 from insights.engine.fatigue_rules import LOAD_JUMP_RATIO, USUAL_RATIO_RANGE
 from insights.engine.finding import Finding
 from insights.engine.inputs import Week
@@ -43,7 +43,8 @@ class Analysis:
     atl: float | None
     tsb: float | None
     ctl_ramp: float | None
-    sessions_without_rpe: int
+    sessions_without_rpe: int  # nor heart rate: counted in volume only
+    sessions_by_heart_rate: int
     patterns: list[str]  # insights:patterns
     suggestions: list[dict]  # insights:suggestions
     fatigue_analysis: str
@@ -72,11 +73,7 @@ def fatigue_analysis(f: Facts) -> str:
     """One paragraph of plain sentences with the numbers."""
     if not f.week_logs:
         return "No sessions were logged this week, so there is no training load to analyse."
-    loaded = len(f.week_logs) - f.sessions_without_rpe - f.sessions_without_minutes
-    sentences = [
-        f"Weekly load was {num(f.weekly_load, 0)} AU (session RPE × minutes) from "
-        f"{plural(loaded, 'session')}."
-    ]
+    sentences = [f"Weekly load was {num(f.weekly_load, 0)} AU {load_basis(f)}."]
     if f.monotony is not None:
         sentences.append(
             f"Monotony was {fixed(f.monotony)} (above 2 the days are too alike, under 1.5 is "
@@ -104,10 +101,10 @@ def fatigue_analysis(f: Facts) -> str:
     if f.sessions_without_rpe:
         were = "was" if f.sessions_without_rpe == 1 else "were"
         sentences.append(
-            f"{plural(f.sessions_without_rpe, 'session')} had no RPE and {were} left out "
-            "of the load."
+            f"{plural(f.sessions_without_rpe, 'session')} had no RPE and no heart rate and "
+            f"{were} counted in volume (duration, distance) only, not in the load."
         )
-    else:
+    elif not f.sessions_by_heart_rate:
         sentences.append("Every session had an RPE.")
     if f.sessions_without_minutes:
         sentences.append(
@@ -142,6 +139,7 @@ def analyse(week: Week) -> Analysis:
         tsb=_maybe(f.tsb, 1),
         ctl_ramp=_maybe(f.ctl_ramp, 1),
         sessions_without_rpe=f.sessions_without_rpe,
+        sessions_by_heart_rate=f.sessions_by_heart_rate,
         patterns=[clip(x.pattern, MAX_PATTERN) for x in findings],
         suggestions=[
             {

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from insights.engine import endurance, metrics, planned, strength
 from insights.engine.inputs import DAYS_IN_WEEK, Benchmark, Logged, Planned, Week, exercise_key
+from insights.engine.text import num, plural
 from training.targets import THRESHOLD_PACE_OFFSETS, Benchmarks
 
 # Convention: a 1RM older than 12 weeks, or FTP, pace or heart-rate zones older than 8,
@@ -46,7 +47,8 @@ class Facts:
     chronic_weekly_load: float | None
     strain_threshold: float | None
     strain_history_weeks: int
-    sessions_without_rpe: int
+    sessions_without_rpe: int  # nor heart rate: counted in volume only
+    sessions_by_heart_rate: int  # no RPE; load from Edwards' TRIMP
     sessions_without_minutes: int
     tonnage: float
     set_deltas: tuple[strength.SetDelta, ...]
@@ -61,6 +63,32 @@ class Facts:
     tsb: float | None
     ctl_ramp: float | None
     stale_benchmarks: tuple[StaleBenchmark, ...]
+
+
+def load_basis(f: Facts) -> str:
+    """Which method counted the week's load, with how many sessions each: "(session RPE ×
+    minutes) from 4 sessions", and the watch activities without an RPE counted by heart rate
+    with the factor that converts them (metrics.TRIMP_AU_PER_UNIT)."""
+    by_rpe = len(f.week_logs) - f.sessions_without_rpe - f.sessions_by_heart_rate
+    by_rpe -= f.sessions_without_minutes
+    if not f.sessions_by_heart_rate:
+        return f"(session RPE × minutes) from {plural(by_rpe, 'session')}"
+    by_heart_rate = (
+        f"{plural(f.sessions_by_heart_rate, 'activity', 'activities')} without an RPE by heart "
+        f"rate (Edwards' TRIMP, minutes in zone × zone number, × "
+        f"{num(metrics.TRIMP_AU_PER_UNIT)} AU)"
+    )
+    if not by_rpe:
+        return f"from {by_heart_rate}"
+    return f"from {plural(by_rpe, 'session')} by session RPE × minutes and {by_heart_rate}"
+
+
+def heart_rate_note(f: Facts) -> str:
+    """A sentence for a load finding's reasoning when some of the load came from heart rate,
+    so the numbers quote their method; empty when every load was session RPE."""
+    if not f.sessions_by_heart_rate:
+        return ""
+    return f" This week's load counts {load_basis(f).removeprefix('from ')}."
 
 
 def _in_week(week: Week, log: Logged) -> bool:
@@ -118,6 +146,7 @@ def gather(week: Week) -> Facts:
     as_planned = [s for s in done if _as_planned(by_session[str(s.session_id)])]
 
     daily = metrics.daily_loads(logs, week.week_start)
+    methods = metrics.by_load_method(logs)
     weekly = metrics.weekly_load(daily)
     week_monotony = metrics.monotony(daily)
     history_days = week.history_days()
@@ -163,7 +192,8 @@ def gather(week: Week) -> Facts:
         chronic_weekly_load=metrics.chronic_weekly_load(series, history_days),
         strain_threshold=metrics.strain_threshold(strains),
         strain_history_weeks=len(strains),
-        sessions_without_rpe=metrics.without_rpe(logs),
+        sessions_without_rpe=methods[metrics.LoadMethod.VOLUME_ONLY],
+        sessions_by_heart_rate=methods[metrics.LoadMethod.HEART_RATE],
         sessions_without_minutes=metrics.without_minutes(logs),
         tonnage=strength.tonnage(logs),
         set_deltas=tuple(d for log in logs for d in strength.rpe_deltas(log)),

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from hybridpeaks.core.formatting import percent
 from insights.engine import endurance, metrics
-from insights.engine.facts import Facts
+from insights.engine.facts import Facts, heart_rate_note
 from insights.engine.finding import FATIGUE, Finding
 from insights.engine.inputs import Logged
 from insights.engine.strength import exercises_of, number_or_none, sets_of
@@ -120,7 +120,7 @@ def strain(f: Facts) -> Finding | None:
         reasoning=(
             f"Strain (weekly load × monotony) was {num(f.strain, 0)}, above your "
             f"{metrics.STRAIN_PERCENTILE}th percentile of {num(f.strain_threshold, 0)} over "
-            f"the previous {plural(f.strain_history_weeks, 'week')}."
+            f"the previous {plural(f.strain_history_weeks, 'week')}.{heart_rate_note(f)}"
         ),
         numbers={"strain": round(f.strain), "threshold": round(f.strain_threshold)},
         holds_progression=True,
@@ -147,7 +147,7 @@ def load_jump(f: Facts) -> Finding | None:
             f"Acute:chronic load ratio {fixed(f.acwr, 2)} (the week's mean of each day's 7-day "
             f"÷ 28-day exponentially weighted load); your 28-day average, this week included, "
             f"is {num(chronic, 0)} AU a week. {num(low)}–{num(high)} is the usual range; "
-            f"{num(LOAD_JUMP_RATIO)} or more is a large jump."
+            f"{num(LOAD_JUMP_RATIO)} or more is a large jump.{heart_rate_note(f)}"
         ),
         numbers={"acwr": round(f.acwr, 2), "chronic_weekly_load": round(chronic)},
         holds_progression=True,

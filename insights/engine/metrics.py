@@ -1,4 +1,5 @@
-"""Adherence and training load: Foster's session RPE, monotony, strain, acute:chronic ratio.
+"""Adherence and training load: Foster's session RPE (or Edwards' heart-rate TRIMP for a
+watch activity without one), monotony, strain, acute:chronic ratio.
 
 One small pure function per metric of insights-reference.md "Load", so each can be checked
 by hand. Loads are floats in arbitrary units (AU); rounding happens only when a number is
@@ -10,6 +11,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from insights.engine.inputs import DAYS_IN_WEEK, Logged, Planned
 from insights.engine.text import weekday
@@ -29,6 +31,13 @@ STRAIN_PERCENTILE = 90
 # Convention: fewer weeks than this give no meaningful percentile, so the rule stays silent.
 MIN_STRAIN_HISTORY_WEEKS = 4
 ADHERENCE_PLACES = Decimal("0.001")
+# Edwards' TRIMP (Edwards 1993): each minute in heart-rate zone N weighs N.
+EDWARDS_ZONE_WEIGHTS = (1, 2, 3, 4, 5)
+# Convention: one Edwards TRIMP unit counts as 2 AU of session-RPE load, because on Borg's
+# CR-10 scale heart-rate zone N feels roughly like RPE 2N (zone 2, easy, about RPE 4; zone 5
+# about RPE 10). A heart-rate load is never added to session-RPE load without this stated
+# factor, and the summary names the activities counted this way (insights-reference).
+TRIMP_AU_PER_UNIT = 2.0
 
 
 # --- Adherence -------------------------------------------------------------------------
@@ -85,16 +94,56 @@ def session_minutes(log: Logged) -> float | None:
     return None if log.estimated_duration is None else float(log.estimated_duration)
 
 
-def session_load(log: Logged) -> float | None:
-    """Foster's session RPE load = RPE × minutes (AU); None without an RPE or minutes."""
-    minutes = session_minutes(log)
-    if log.rpe is None or minutes is None:
+class LoadMethod(StrEnum):
+    """How a log's load was counted, so the summary can say it."""
+
+    SESSION_RPE = "session RPE × minutes"
+    HEART_RATE = "heart rate (Edwards' TRIMP)"
+    VOLUME_ONLY = "volume only"
+
+
+def load_method(log: Logged) -> LoadMethod:
+    """The athlete's own RPE first; without one, the heart rate a watch file recorded; without
+    either, the log counts in volume (duration, distance) only."""
+    if log.rpe is not None:
+        return LoadMethod.SESSION_RPE
+    if edwards_trimp(log) is not None:
+        return LoadMethod.HEART_RATE
+    return LoadMethod.VOLUME_ONLY
+
+
+def edwards_trimp(log: Logged) -> float | None:
+    """Σ minutes in heart-rate zone N × N over the five zones (the log's `zoneMinutes`, worked
+    out from the athlete's HR_zone benchmarks when the file was imported); None without them
+    or when no minute had a heart rate."""
+    zones = log.actual_data.get("zoneMinutes")
+    if not isinstance(zones, list | tuple) or len(zones) != len(EDWARDS_ZONE_WEIGHTS):
         return None
-    return float(log.rpe) * minutes
+    minutes = [m for m in zones if isinstance(m, int | float) and not isinstance(m, bool)]
+    if len(minutes) != len(zones) or not any(minutes):
+        return None
+    return float(sum(weight * m for weight, m in zip(EDWARDS_ZONE_WEIGHTS, minutes, strict=True)))
+
+
+def session_load(log: Logged) -> float | None:
+    """The log's load in AU by its load_method: Foster's session RPE × minutes, or Edwards'
+    TRIMP × TRIMP_AU_PER_UNIT; None without an RPE or heart rate, or with an RPE but no minutes."""
+    if log.rpe is not None:
+        minutes = session_minutes(log)
+        return None if minutes is None else float(log.rpe) * minutes
+    trimp = edwards_trimp(log)
+    return None if trimp is None else trimp * TRIMP_AU_PER_UNIT
+
+
+def by_load_method(logs: Iterable[Logged]) -> dict[LoadMethod, int]:
+    """How many logs each method counted, every method present (0 when none)."""
+    counts = Counter(load_method(log) for log in logs)
+    return {method: counts[method] for method in LoadMethod}
 
 
 def without_rpe(logs: Iterable[Logged]) -> int:
-    return sum(1 for log in logs if log.rpe is None)
+    """Logs without an RPE or heart rate: counted in volume only, not in the load."""
+    return by_load_method(logs)[LoadMethod.VOLUME_ONLY]
 
 
 def without_minutes(logs: Iterable[Logged]) -> int:
