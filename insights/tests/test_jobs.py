@@ -16,7 +16,7 @@ from insights.jobs import chunks, summarise_chunk
 from insights.models import AIWeeklySummary
 from insights.services import gather_week
 from insights.tests.factories import WeeklySummaryFactory
-from logging_app.tests.factories import WorkoutLogFactory
+from logging_app.tests.factories import WorkoutLogFactory, endurance_actual
 from training.models import TrainingPlan
 from training.tests.factories import (
     BenchmarkFactory,
@@ -207,3 +207,25 @@ def test_a_chunk_with_nothing_to_do_reads_once():
 
     assert outcome == jobs.ChunkOutcome(created_ids=[], skipped=0, failed=0)
     assert len(queries) == 1
+
+
+def test_an_unplanned_watch_activity_counts_in_the_stored_week_by_heart_rate():
+    athlete = AthleteFactory()
+    logged_week(athlete)  # Monday's planned run, RPE 6 × 47 min = 282 AU
+    WorkoutLogFactory(
+        session=None,
+        athlete=athlete,
+        rpe=None,
+        completed_at=datetime.combine(
+            LAST_MONDAY + timedelta(days=2), time(7), tzinfo=athlete.user.zoneinfo
+        ),
+        actual_data=endurance_actual(avgHeartRate=150, zoneMinutes=[0, 40, 20, 0, 0]),
+    )
+
+    summarise_chunk([athlete.pk], now=NOW)
+
+    summary = AIWeeklySummary.objects.get(athlete=athlete, week_end_date=LAST_SUNDAY)
+    # Wednesday: (40 × 2 + 20 × 3) TRIMP × 2 AU = 280.
+    assert summary.total_volume["dailyLoad"]["done"][:3] == [282, 0, 280]
+    assert "1 activity without an RPE by heart rate (Edwards' TRIMP" in summary.fatigue_analysis
+    assert summary.total_volume["endurance"] == "94min"
