@@ -362,5 +362,6 @@ class BenchmarkMetric(models.Model):
             raise ValidationError({"exercise": "Only 1RM benchmarks name an exercise."})
 
 
-# Registered with the app here (the programs package keeps its own module: this one is full).
+# Registered with the app here (programs and feeds keep their own modules: this one is full).
+from training.feeds.models import CalendarFeed  # noqa: E402, F401
 from training.programs.models import Program, ProgramSession  # noqa: E402, F401
