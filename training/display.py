@@ -196,3 +196,45 @@ def exercise_ids(sessions) -> set[str]:
         if session.type == SessionType.STRENGTH
         for exercise_id in Prescription.of(session.type, session.prescription).exercise_ids
     }
+
+
+def target_text(target: Target, coach: bool = False) -> str:
+    """A line's target as a person reads it: "→ 105 kg"; with its benchmark missing, as written
+    and worded for the reader, the coach ("80% 1RM — needs 1RM for Bench") or the athlete
+    ("80% 1RM (no 1RM for Bench yet)"); empty when the line has none."""
+    if target.missing:
+        said = f" — needs {target.missing}" if coach else f" (no {target.missing} yet)"
+        return target.text + said
+    return f"→ {target.text}" if target.text else ""
+
+
+def text_lines(view: SessionView, coach: bool = False) -> list[str]:
+    """A session's lines as plain text, steps indented under their repeat, for what is not a
+    page (a calendar event's description): the same words as {% session_lines %}."""
+
+    def one(line: Line) -> str:
+        return " ".join(
+            p for p in (line.label, line.prescription, target_text(line.target, coach)) if p
+        )
+
+    lines = []
+    for line in view.lines:
+        lines.append(("  " if line.is_step else "") + one(line))
+        lines += ["    " + one(step) for step in line.steps]
+    return lines
+
+
+def session_title(view: SessionView) -> str:
+    """A session in a few words, for a calendar's one line: "Strength: Back Squat, Bench
+    Press", "Run 45 min Z2", "Run 50 min intervals" (steps, no intensity of its own)."""
+    plan = view.plan
+    if view.session.type == SessionType.STRENGTH:
+        names = ", ".join(line.label for line in view.lines)
+        return f"Strength: {names}" if names else "Strength"
+    minutes = view.minutes
+    amount = _amount(plan.duration) if plan.duration else (f"{minutes} min" if minutes else "")
+    if plan.distance and not amount:
+        amount = _amount(plan.distance)
+    intensity = _intensity_text(plan.intensity) or ("intervals" if plan.steps else "")
+    words = [(plan.modality or "Endurance").capitalize(), amount, intensity]
+    return " ".join(word for word in words if word)

@@ -12,6 +12,8 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
+from training.display import target_text
+
 register = template.Library()
 
 
@@ -22,13 +24,10 @@ def _line(line, coach: bool, targets: bool = True) -> str:
     )
     if not targets:
         return html
-    target = line.target
-    if target.missing:
-        missing = escape(target.missing)
-        said = f" — needs {missing}" if coach else f" (no {missing} yet)"
-        html += f'<span class="target missing">{escape(target.text)}{said}</span>\n'
-    elif target.text:
-        html += f'<span class="target">→ {escape(target.text)}</span>\n'
+    text = target_text(line.target, coach)
+    if text:
+        kind = "target missing" if line.target.missing else "target"
+        html += f'<span class="{kind}">{escape(text)}</span>\n'
     return html
 
 
