@@ -1,0 +1,136 @@
+"""Benchmark of reading watch files: `manage.py benchmark_activity_import [--runs 5]`
+
+Budgets (issue 14): reading a 4-hour FIT file recorded at 1 Hz (14,400 records with heart
+rate, power and distance) costs at most 1.3× the decoder library's own decode of the same
+bytes in the same run, and < 50 MB of memory; a 100-file zip is read (the import's share of
+its 30 s end to end) well within 30 s. Builds the files with Garmin's encoder in memory,
+then times, best of N, `read_upload` against a plain fitdecode pass over the same bytes
+(CRC checked, every frame decoded, nothing kept) and Garmin's own Decoder for comparison;
+peak memory by tracemalloc. Writes nothing, needs no database. Figures in
+docs/benchmarks.md ("Watch files").
+"""
+
+import io
+import os
+import time
+import tracemalloc
+import zipfile
+
+import fitdecode
+from django.core.management.base import BaseCommand, CommandError
+from garmin_fit_sdk import Decoder, Stream
+
+from logging_app.activity_files import Activity, read_upload
+
+RATIO_BUDGET = 1.3
+MEMORY_BUDGET_MB = 50
+ZIP_BUDGET_S = 30
+ZONES = (130, 145, 160, 172, 185)
+
+
+def build_fit(seconds: int) -> bytes:
+    # The encoder helper lives with the tests that use it; the benchmark builds the same files.
+    from logging_app.tests.fit_files import fit_activity
+
+    return fit_activity(
+        seconds - 1,
+        heart_rate=lambda s: 120 + (s // 30) % 60,
+        power=lambda s: 180 + (s * 7) % 90,
+        speed_m_s=3.1,
+    )
+
+
+def read_ours(data: bytes) -> None:
+    (result,) = read_upload("long.fit", io.BytesIO(data), hr_zone_uppers=ZONES)
+    if not isinstance(result, Activity):
+        raise CommandError(str(result))
+
+
+def decode_plain(data: bytes) -> None:
+    for _frame in fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE):
+        pass
+
+
+def decode_garmin(data: bytes) -> None:
+    _messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    if errors:
+        raise CommandError(str(errors))
+
+
+def best_of(runs: int, work, data) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work(data)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_mb(work, data) -> float:
+    tracemalloc.start()
+    try:
+        work(data)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+class Command(BaseCommand):
+    help = f"Time reading a 4-hour FIT file against the decoder's own decode (≤ {RATIO_BUDGET}×)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=5, help="best of this many runs")
+        parser.add_argument("--seconds", type=int, default=4 * 3600, help="1 Hz records")
+        parser.add_argument("--zip-files", type=int, default=100)
+        parser.add_argument("--zip-minutes", type=int, default=60, help="length of each")
+
+    def handle(self, *args, runs, seconds, zip_files, zip_minutes, **options):
+        data = build_fit(seconds)
+        self.stdout.write(f"FIT file: {seconds:,} records, {len(data) / 1e6:.2f} MB")
+        # Alternate the two so that a busy neighbour slows both alike.
+        ours, plain = [], []
+        for _ in range(runs):
+            ours.append(best_of(1, read_ours, data))
+            plain.append(best_of(1, decode_plain, data))
+        ratio = min(ours) / min(plain)
+        garmin = best_of(runs, decode_garmin, data)
+        self.stdout.write(
+            f"read_upload {min(ours) * 1000:.0f} ms, fitdecode plain {min(plain) * 1000:.0f} ms"
+            f" (best of {runs}): ratio {ratio:.2f}× "
+            f"({'within' if ratio <= RATIO_BUDGET else 'OVER'} the {RATIO_BUDGET}× budget); "
+            f"garmin-fit-sdk Decoder {garmin * 1000:.0f} ms"
+        )
+        memory = {
+            name: peak_mb(work, data)
+            for name, work in (
+                ("read_upload", read_ours),
+                ("fitdecode plain", decode_plain),
+                ("garmin-fit-sdk Decoder", decode_garmin),
+            )
+        }
+        verdict = "within" if memory["read_upload"] < MEMORY_BUDGET_MB else "OVER"
+        self.stdout.write(
+            "peak memory (tracemalloc): "
+            + ", ".join(f"{name} {mb:.2f} MB" for name, mb in memory.items())
+            + f" ({verdict} the {MEMORY_BUDGET_MB} MB budget)"
+        )
+        if zip_files:
+            self._zip(zip_files, zip_minutes)
+        self.stdout.write(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.")
+
+    def _zip(self, files: int, minutes: int) -> None:
+        member = build_fit(minutes * 60)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for number in range(files):
+                archive.writestr(f"activity_{number:03}.fit", member)
+        start = time.perf_counter()
+        buffer.seek(0)
+        results = list(read_upload("week.zip", buffer, hr_zone_uppers=ZONES))
+        elapsed = time.perf_counter() - start
+        read = sum(isinstance(result, Activity) for result in results)
+        self.stdout.write(
+            f"zip of {files} files of {minutes} min ({buffer.getbuffer().nbytes / 1e6:.1f} MB):"
+            f" {read} activities read in {elapsed:.1f} s "
+            f"({'within' if elapsed < ZIP_BUDGET_S else 'OVER'} the {ZIP_BUDGET_S} s budget)"
+        )
