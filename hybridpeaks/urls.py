@@ -21,6 +21,8 @@ urlpatterns = [
     # builder and catalog (training), under one prefix and one namespace, as before the move.
     path("coach/", include((coach_urlpatterns + training_urls.urlpatterns, "training"))),
     path("today/", include("logging_app.urls")),
+    # A person's calendar feed (the secret URL) and the page that manages it (training.feeds).
+    path("calendar/", include("training.feeds.urls")),
     path("api/v1/", include("logging_app.api_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),

@@ -29,6 +29,7 @@ from insights.models import AIWeeklySummary
 from insights.tests.factories import WeeklySummaryFactory
 from logging_app.models import WorkoutLog
 from logging_app.tests.factories import WorkoutLogFactory
+from training.feeds.secrets import new_feed, secret_of
 from training.models import Exercise, Program, TrainingSession
 from training.selectors import monday_of
 from training.tests.factories import (
@@ -78,6 +79,7 @@ ADMIN = to("admin:index")
 INVITES = to("accounts:invitations")
 EXERCISES = to("training:exercise_list")
 PROGRAMS = to("training:program_list")
+FEED_PAGE = to("calendar:page")
 # Django moves a valid reset token into the session and sends the visitor to the form,
 # so the token cannot leak through the Referer header.
 SET_PW = Redirect("the set-password form", lambda path: path.rsplit("/", 2)[0] + "/set-password/")
@@ -195,6 +197,12 @@ EXPECTED: dict[str, Row] = {
     # The sync API answers in JSON: 401, never a sign-in page; an empty body is a 400.
     "api:workout_logs":                post(401,      403,     403,    400,    400,    403),
     "api:workout_log":                  get(401,      403,     403,    200,    404,    403),
+    # A coach's or athlete's own calendar URL (an admin has no sessions: no feed).
+    "calendar:page":                    get(SIGN_IN,  200,     200,    200,    200,    403),
+    "calendar:new":                    post(SIGN_IN,  FEED_PAGE, FEED_PAGE, FEED_PAGE, FEED_PAGE, 403),
+    "calendar:off":                    post(SIGN_IN,  FEED_PAGE, FEED_PAGE, FEED_PAGE, FEED_PAGE, 403),
+    # The secret is the credential: whoever holds it reads the feed, signed in or not.
+    "calendar:feed":                    get(200,      200,     200,    200,    200,    200),
 }
 # fmt: on
 # The admin's own gate: anyone not staff, signed in or not, is sent to the admin's sign-in.
@@ -324,6 +332,8 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:program_apply": lambda world: [_program(world)],
     "training:save_as_program": lambda world: [world.owning_athlete.pk, THIS_MONDAY.isoformat()],
     "api:workout_log": lambda world: [world.log.pk],
+    # A fresh secret URL of the owning athlete's feed per request (each replaces the last).
+    "calendar:feed": lambda world: [secret_of(new_feed(user=world.owning_athlete.user))],
     "logging_app:week_of": lambda world: [THIS_MONDAY.isoformat()],
     "insights:my_summary": lambda world: [world.summary.week_end_date.isoformat()],
     "insights:athlete_summary": lambda world: [
