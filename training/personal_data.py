@@ -1,9 +1,9 @@
 """Training's part of a personal data export: plans with sessions, benchmarks, exercises,
-programs."""
+programs, calendar URLs."""
 
 from django.db.models import Q
 
-from training.models import BenchmarkMetric, Exercise, Program, TrainingPlan
+from training.models import BenchmarkMetric, CalendarFeed, Exercise, Program, TrainingPlan
 
 
 def _plan(plan) -> dict:
@@ -79,6 +79,14 @@ def export(user) -> dict:
                 ],
             }
             for p in Program.objects.filter(coach_id=user.pk).prefetch_related("sessions")
+        ],
+        # When each calendar URL was made and turned off; the secret itself is not stored.
+        "calendarFeeds": [
+            {
+                "createdAt": f.created_at.isoformat(),
+                "revokedAt": f.revoked_at.isoformat() if f.revoked_at else None,
+            }
+            for f in CalendarFeed.objects.filter(user_id=user.pk)
         ],
     }
     return data
