@@ -101,3 +101,7 @@ def log_kind(session_type: str | None, actual_data) -> str:
         return session_type
     is_strength = isinstance(actual_data, dict) and "exercises" in actual_data
     return TrainingSession.Type.STRENGTH if is_strength else TrainingSession.Type.ENDURANCE
+
+
+# Registered with the app here (the imports package keeps its own models module).
+from logging_app.imports.models import ImportBatch, ImportChunk, ImportedActivity  # noqa: E402, F401

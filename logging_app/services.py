@@ -28,9 +28,12 @@ class LogIdTaken(Exception):
 
 
 def check_timing(*, session, completed_at, time_zone) -> None:
-    """The spec's window: within ±7 days of the session's date, and not in the future."""
+    """The spec's window: within ±7 days of the session's date, and not in the future. An
+    unplanned log (no session, from a watch file) has no date to be near: only the future."""
     if completed_at > timezone.now() + CLOCK_SKEW:
         raise ValidationError({"completed_at": "A workout cannot be completed in the future."})
+    if session is None:
+        return
     local_day = timezone.localdate(completed_at, time_zone)
     if abs(local_day - session.date) > LOG_WINDOW:
         raise ValidationError(
@@ -65,17 +68,16 @@ def record_workout(
     )
     check_timing(session=session, completed_at=completed_at, time_zone=athlete.user.zoneinfo)
     if not insert_once(log):
+        same_session = Q(session=session, athlete=athlete) if session is not None else Q()
         stored = (
-            WorkoutLog.objects.filter(Q(pk=log_id) | Q(session=session, athlete=athlete))
-            .order_by("created_at")
-            .first()
+            WorkoutLog.objects.filter(Q(pk=log_id) | same_session).order_by("created_at").first()
         )
         if stored is None:
             raise IntegrityError(f"The database refused log {log.pk}, and holds no winner.")
         # log.pk, not log_id: full_clean() made it a UUID, and a form posts the id as text.
         if stored.pk != log.pk:
             raise LogConflict(stored) from None
-        if stored.athlete_id != athlete.pk or stored.session_id != session.pk:
+        if stored.athlete_id != athlete.pk or stored.session_id != getattr(session, "pk", None):
             raise LogIdTaken from None
         return stored, False
     return log, True
