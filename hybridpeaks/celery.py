@@ -13,5 +13,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hybridpeaks.settings")
 
 app = Celery("hybridpeaks")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-# Tasks live in each app's tasks.py (insights.tasks for now).
+# Tasks live in each app's tasks.py (insights.tasks), and in packages named here.
 app.autodiscover_tasks()
+app.autodiscover_tasks(["logging_app.imports"])
