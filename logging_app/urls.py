@@ -1,7 +1,7 @@
 from django.urls import path
 
 import hybridpeaks.core.converters  # noqa: F401 (registers <isodate:…>, the one date parser)
-from logging_app import availability, views
+from logging_app import availability, views, watch
 from training.views import benchmarks
 
 app_name = "logging_app"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("history/<uuid:pk>/", views.log_detail, name="log_detail"),
     path("sessions/<uuid:pk>/log/", views.log_session, name="log_session"),
+    path("sessions/<uuid:pk>/workout.fit", watch.session_workout, name="session_workout"),
     path("benchmarks/", benchmarks.my_benchmarks, name="benchmarks"),
     path("availability/", availability.availability, name="availability"),
 ]

@@ -10,6 +10,7 @@ from training.views import (
     programs,
     publish,
     text,
+    watch,
 )
 
 app_name = "training"
@@ -51,6 +52,7 @@ urlpatterns = [
     path("sessions/<uuid:session_id>/delete/", plans.delete_session, name="delete_session"),
     path("sessions/<uuid:session_id>/actions/", plans.session_actions, name="session_actions"),
     path("sessions/<uuid:session_id>/move/", plans.move_session, name="move_session"),
+    path("sessions/<uuid:session_id>/workout.fit", watch.session_workout, name="session_workout"),
     path(
         "sessions/<uuid:session_id>/duplicate/", plans.duplicate_session, name="duplicate_session"
     ),

@@ -166,6 +166,7 @@ EXPECTED: dict[str, Row] = {
     "training:calendar_publish":       post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:new_session":             get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:edit_session":            get(SIGN_IN,  200,     404,    403,    403,    403),
+    "training:session_workout":         get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:session_actions":         get(SIGN_IN,  200,     404,    403,    403,    403),
     "training:delete_session":         post(SIGN_IN,  409,     404,    403,    403,    403),
     "training:move_session":           post(SIGN_IN,  422,     404,    403,    403,    403),
@@ -188,6 +189,7 @@ EXPECTED: dict[str, Row] = {
     "logging_app:history":              get(SIGN_IN,  403,     403,    200,    200,    403),
     "logging_app:log_detail":           get(SIGN_IN,  403,     403,    200,    404,    403),
     "logging_app:log_session":          get(SIGN_IN,  403,     403,    200,    404,    403),
+    "logging_app:session_workout":      get(SIGN_IN,  403,     403,    200,    404,    403),
     "insights:my_summaries":            get(SIGN_IN,  403,     403,    200,    200,    403),
     "insights:my_summary":              get(SIGN_IN,  403,     403,    200,    404,    403),
     "insights:athlete_summary":         get(SIGN_IN,  200,     404,    403,    403,    403),
@@ -321,6 +323,7 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "training:calendar_publish": lambda world: [world.session.plan_id],
     "training:new_session": lambda world: [world.session.plan_id],
     "training:edit_session": lambda world: [world.session.pk],
+    "training:session_workout": lambda world: [world.session.pk],
     "training:session_actions": lambda world: [world.session.pk],
     "training:delete_session": lambda world: [world.session.pk],
     "training:move_session": lambda world: [world.session.pk],
@@ -343,6 +346,7 @@ URL_ARGS: dict[str, Callable[[World], list]] = {
     "insights:generate": lambda world: [world.owning_athlete.pk],
     "logging_app:log_detail": lambda world: [world.log.pk],
     "logging_app:log_session": lambda world: [world.session.pk],
+    "logging_app:session_workout": lambda world: [world.session.pk],
 }
 
 
