@@ -133,7 +133,7 @@ def test_a_new_benchmark_changes_the_targets_and_marks_the_events_changed(
 def test_lines_are_crlf_ended_and_folded_at_75_octets(client, athlete, squat):
     plan = TrainingPlanFactory(athlete=athlete)
     TrainingSessionFactory(
-        plan=plan, type="strength", focus="Heavy lower body — " + "ünïcode " * 30,
+        plan=plan, type="strength", focus="Heavy lower body — " + "ünïcode " * 20,
         prescription={"exercises": strength_prescription(squat.pk)["exercises"] * 12},
     )  # fmt: skip
 
