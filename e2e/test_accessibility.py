@@ -51,6 +51,7 @@ def athlete_pages():
         "/today/summaries/",
         f"/today/summaries/{summary.week_end_date:%Y-%m-%d}/",
         "/accounts/account/",
+        calendar_feed_page(athlete.user),
         "/accounts/password/change/",
         "/accounts/account/delete/",
     ]
@@ -59,6 +60,14 @@ def athlete_pages():
         if session:
             pages.append(f"/today/sessions/{session.pk}/log/")
     return pages
+
+
+def calendar_feed_page(user) -> str:
+    """The calendar feed's page, with a URL made (its fullest state)."""
+    from training.feeds.secrets import new_feed
+
+    new_feed(user=user)
+    return "/calendar/"
 
 
 def coach_pages():
