@@ -85,6 +85,25 @@ class TimeZoneForm(forms.Form):
     )
 
 
+class ApiTokenForm(forms.Form):
+    """A new personal access token: a name to recognise it by, and how long it lives."""
+
+    name = forms.CharField(
+        max_length=100,
+        label="Token name",
+        help_text="What the token is for, e.g. “training export script”.",
+    )
+    expires = forms.TypedChoiceField(
+        choices=[("30", "30 days"), ("90", "90 days"), ("365", "1 year"), ("", "Never")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial="90",
+        label="Expires after",
+        help_text="A token that never expires works until you revoke it.",
+    )
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         required=False,

@@ -234,3 +234,38 @@ class Availability(models.Model):
     def minutes_on(self, weekday: int) -> int:
         """Minutes available on a weekday (0 = Monday)."""
         return self.minutes_by_weekday[weekday]
+
+
+class ApiToken(models.Model):
+    """A personal access token: a script calls the API as its owner (docs/api.md).
+
+    Only a SHA-256 of the secret is kept (accounts/tokens.py): the secret is shown once, at
+    creation, and a lost one is revoked and replaced, never recovered. `prefix` is the start
+    of the secret, enough for the owner to tell their tokens apart on the tokens page.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, validators=[MinLengthValidator(1)])
+    prefix = models.CharField(max_length=16)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Written at most once a minute per token (accounts/tokens.py), not on every request.
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "api_tokens"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "created_at"], name="idx_api_token_user")]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def status(self, now) -> str:
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at and now >= self.expires_at:
+            return "expired"
+        return "active"

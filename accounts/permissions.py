@@ -9,9 +9,11 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import JsonResponse
 
 from accounts.models import Athlete, UserRole
+from accounts.tokens import unauthorized
 
 
 def is_coach(user) -> bool:
@@ -63,7 +65,7 @@ def api_athlete_required(view):
     def wrapped(request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated:
-            return JsonResponse({"errors": {"auth": "Sign in first."}}, status=401)
+            return unauthorized("Sign in first.")
         if user.role != UserRole.ATHLETE:
             return _api_forbidden()
         response = view(request, *args, **kwargs)
@@ -72,6 +74,32 @@ def api_athlete_required(view):
         return response
 
     return wrapped
+
+
+def api_person_required(view):
+    """Coaches and athletes, for the read API (hybridpeaks/api): signed out (no session, no
+    token), a 401; a user with neither profile (an admin), a 403. Each view then scopes its
+    reads to `api_scope`."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return unauthorized("Sign in first, or send a personal access token.")
+        if not (is_coach(user) or is_athlete(user)):
+            errors = {"auth": "Only coaches and athletes can use this."}
+            return JsonResponse({"errors": errors}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def api_scope(user, path: str = "athlete") -> Q:
+    """What of the athletes' data `user` may read through the API, as a filter on `path`
+    (the relation to the athlete): a coach's roster, or the athlete themself."""
+    if is_coach(user):
+        return Q(**{f"{path}__coach_id": user.pk})
+    return Q(**{f"{path}_id": user.pk})
 
 
 def _api_forbidden():

@@ -26,6 +26,8 @@ urlpatterns = [
     path("invite/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("account/", views.account, name="account"),
     path("account/time-zone/", views.change_time_zone, name="change_time_zone"),
+    path("account/tokens/", views.api_tokens, name="api_tokens"),
+    path("account/tokens/<uuid:pk>/revoke/", views.revoke_api_token, name="revoke_api_token"),
     path("account/export/", views.export_data, name="export_data"),
     path("account/delete/", views.delete_account, name="delete_account"),
 ]

@@ -16,10 +16,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import audit
-from accounts import services
+from accounts import services, tokens
 from accounts.auth import PROFILE_BACKEND
 from accounts.export import export_personal_data
 from accounts.forms import (
+    ApiTokenForm,
     ConfirmPasswordForm,
     EmailAuthenticationForm,
     InvitationForm,
@@ -206,6 +207,36 @@ def change_time_zone(request):
     )
     messages.success(request, f"Your time zone is now {request.user.time_zone.replace('_', ' ')}.")
     return redirect(_local_next(request, default=reverse("accounts:account")))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    """List and create personal access tokens. A new token's secret is shown in the answer
+    to the POST itself, never stored (not even in the session): it cannot be shown again."""
+    form = ApiTokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        _token, secret = tokens.create_token(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            days=form.cleaned_data["expires"],
+            request=request,
+        )
+        form = ApiTokenForm()
+    now = timezone.now()
+    listed = [(token, token.status(now)) for token in request.user.api_tokens.all()]
+    context = {"form": form, "tokens": listed, "secret": secret}
+    return render(request, "accounts/api_tokens.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, pk):
+    token = get_object_or_404(request.user.api_tokens, pk=pk)
+    tokens.revoke_token(token=token, request=request)
+    messages.success(request, f"Token “{token.name}” revoked: scripts using it are refused now.")
+    return redirect("accounts:api_tokens")
 
 
 @login_required

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # On /api/ only: `Authorization: Bearer <token>` signs the request in as the token's user.
+    "accounts.tokens.bearer_token_middleware",
     "accounts.middleware.UserTimeZoneMiddleware",
     # Signed-in answers: Cache-Control private, no-store, and whose page it is (for sw.js).
     "accounts.middleware.PrivatePagesMiddleware",

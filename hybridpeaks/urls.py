@@ -12,6 +12,8 @@ admin.site.site_title = "HybridPeaks admin"
 
 # The database down is a 503, also when the session or auth middleware meets it.
 handler500 = "hybridpeaks.views.server_error"
+# The API answers an unknown path in JSON too.
+handler404 = "hybridpeaks.views.not_found"
 
 urlpatterns = [
     path("", home, name="home"),
@@ -23,7 +25,7 @@ urlpatterns = [
     path("today/", include("logging_app.urls")),
     # A person's calendar feed (the secret URL) and the page that manages it (training.feeds).
     path("calendar/", include("training.feeds.urls")),
-    path("api/v1/", include("logging_app.api_urls")),
+    path("api/v1/", include("hybridpeaks.api.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("manifest.webmanifest", views.manifest, name="manifest"),

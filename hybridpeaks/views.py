@@ -12,7 +12,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from hybridpeaks.core.middleware import database_unavailable, is_database_unreachable
+from hybridpeaks.core.middleware import API_PREFIX, database_unavailable, is_database_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,16 @@ def server_error(request):
     if is_database_unreachable(sys.exception()):
         return database_unavailable(request)
     return defaults.server_error(request)
+
+
+def not_found(request, exception):
+    """handler404: on the API a JSON 404 in its refusal shape (a path that names no endpoint,
+    or an id that is no id), so a script reads it as it reads every other refusal; Django's
+    page elsewhere."""
+    if request.path_info.startswith(API_PREFIX):
+        errors = {"path": "No such endpoint or object."}
+        return JsonResponse({"errors": errors, "messages": errors}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 @never_cache

@@ -32,16 +32,16 @@ def log_json(log: WorkoutLog) -> dict:
         "id": str(log.pk),
         "sessionId": str(log.session_id) if log.session_id else None,
         "athleteId": str(log.athlete_id),
-        "completedAt": _iso(log.completed_at),
+        "completedAt": iso_utc(log.completed_at),
         "actualData": log.actual_data,
         "rpe": log.rpe,
         "notes": log.notes,
         "syncStatus": log.sync_status,
-        "createdAt": _iso(log.created_at),
+        "createdAt": iso_utc(log.created_at),
     }
 
 
-def _iso(moment) -> str:
+def iso_utc(moment) -> str:
     # In UTC, so a created log and its replay read the same whatever offset the phone sent.
     return moment.astimezone(UTC).isoformat()
 

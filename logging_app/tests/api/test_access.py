@@ -133,5 +133,6 @@ def test_without_the_csrf_token_a_post_is_refused(session):
 def test_only_post_and_get_are_answered(athlete_client, session):
     log = WorkoutLogFactory(session=session)
 
-    assert athlete_client.get(URL).status_code == 405
+    # GET of the collection lists logs (hybridpeaks/api); other methods are refused.
+    assert athlete_client.put(URL).status_code == 405
     assert athlete_client.delete(reverse("api:workout_log", args=[log.pk])).status_code == 405
