@@ -1,11 +1,13 @@
 """Reads for the athlete's pages, always of the signed-in athlete's own data."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
-from django.db.models import F, FilteredRelation, Q
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+from django.db.models.fields.json import KT
 
 from hybridpeaks.core.compiled import CompiledRead, stand_in
+from logging_app.imports.models import MODALITIES, ImportedActivity
 from logging_app.models import WorkoutLog
 from training.display import session_view
 from training.models import (
@@ -126,3 +128,39 @@ def last_weights(athlete_id, exercise_ids) -> dict[str, list]:
             if key in wanted and key not in found and sets:
                 found[key] = [done.get("weight") for done in sets]
     return found
+
+
+# Whether a log came from a watch file (an annotation: no join, one EXISTS per row read).
+FROM_WATCH = Exists(ImportedActivity.objects.filter(log=OuterRef("pk")))
+
+
+def unplanned_logs(athlete_id, monday: date, zone) -> list[WorkoutLog]:
+    """The athlete's logs of the week of `monday` (by their local day) that answer no session:
+    watch activities kept unplanned, or logs whose session was since removed; each with
+    `name` (unplanned_name) and `day`, in one query."""
+    since = datetime.combine(monday, time.min, zone)
+    until = datetime.combine(monday + timedelta(days=7), time.min, zone)
+    logs = (
+        WorkoutLog.objects.filter(
+            athlete_id=athlete_id,
+            session__isnull=True,
+            completed_at__gte=since,
+            completed_at__lt=until,
+        )
+        .annotate(modality=KT("actual_data__modality"), from_watch=FROM_WATCH)
+        .only("completed_at", "actual_data")
+        .order_by("completed_at")
+    )
+    for log in logs:
+        log.name = unplanned_name(log.modality, from_watch=log.from_watch)
+        log.day = log.completed_at.astimezone(zone).date()
+    return list(logs)
+
+
+def unplanned_name(modality: str | None, *, from_watch: bool) -> str:
+    """A log that answers no session, in words: "Unplanned run" for a watch activity matched
+    to nothing; a log typed for a session is one whose session was removed from the plan."""
+    noun = dict(MODALITIES).get(modality)
+    if from_watch and noun:
+        return f"Unplanned {noun.lower()}"
+    return "a session since removed from the plan"

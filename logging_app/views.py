@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models.fields.json import KT
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,10 +26,13 @@ from logging_app.log_input import api_errors, form_body, in_words, parse_log
 from logging_app.models import WorkoutLog
 from logging_app.selectors import (
     CARD_COLUMNS,
+    FROM_WATCH,
     last_weights,
     log_of,
     planned_sessions,
     session_views,
+    unplanned_logs,
+    unplanned_name,
     week_days,
     week_sessions,
 )
@@ -99,12 +103,15 @@ def week(request, monday=None):
     # Any day of a week shows that week; the isodate converter has parsed and bounded it.
     start = monday_of(monday or today)
     entries = _cards(athlete, week_sessions(athlete.pk, start))
+    # Watch activities kept unplanned count in the week too: shown on their day.
+    unplanned = unplanned_logs(athlete.pk, start, request.user.zoneinfo)
     # Each day with whether it is today, compared here once rather than twice in the template.
     days = [
         (
             day,
             day == today,
             [(view, log_id) for view, log_id in entries if view.session.date == day],
+            [log for log in unplanned if log.day == day],
         )
         for day in week_days(start)
     ]
@@ -125,10 +132,14 @@ def history(request):
     logs = (
         WorkoutLog.objects.filter(athlete_id=request.user.pk)
         .select_related("session")
+        .annotate(modality=KT("actual_data__modality"), from_watch=FROM_WATCH)
         .only(*HISTORY_COLUMNS)
         .order_by("-completed_at", "-pk")
     )
     page = page_of(logs, request.GET.get("page"), HISTORY_PAGE)
+    for log in page.object_list:
+        if log.session is None:
+            log.name = unplanned_name(log.modality, from_watch=log.from_watch)
     return render(request, "logging_app/history.html", {"page": page})
 
 
@@ -136,7 +147,8 @@ def history(request):
 @require_GET
 def log_detail(request, pk):
     log = get_object_or_404(
-        WorkoutLog.objects.filter(athlete_id=request.user.pk).select_related("session"), pk=pk
+        WorkoutLog.objects.filter(athlete_id=request.user.pk).select_related("session", "imported"),
+        pk=pk,
     )
     view = session_views(request.user.athlete, [log.session])[0] if log.session else None
     return _log_page(request, log, view)
