@@ -7,7 +7,10 @@ Connect shows (elapsed and timer time, distance, averages); the records give the
 for zones and whatever the session lacks.
 """
 
+from datetime import UTC, datetime
+
 import fitdecode
+from fitdecode.processors import FIT_DATETIME_MIN, FIT_UTC_REFERENCE, DataProcessorBase
 
 from logging_app.activity_files.activity import Unreadable
 from logging_app.activity_files.sports import fit_modality
@@ -24,12 +27,57 @@ _SESSION_FIELDS = (
     "max_heart_rate",
     "avg_power",
 )
-_RECORD_FIELDS = {"timestamp", "heart_rate", "power", "distance"}
+
+
+class _RawTimes(DataProcessorBase):
+    """fitdecode's processors run four hooks per field (by method-name lookups) and turn
+    every record's timestamp into a datetime; we need seconds for the sums and a datetime
+    once, so this one does nothing (values are still scaled and named by the reader).
+    Measured: the difference between costing more and less than the plain decode."""
+
+    def on_process_type(self, reader, field_data):
+        pass
+
+    def on_process_field(self, reader, field_data):
+        pass
+
+    def on_process_unit(self, reader, field_data):
+        pass
+
+    def on_process_message(self, reader, data_message):
+        pass
+
+
+def _posix(fit_time) -> float | None:
+    """A FIT date_time (seconds since 1989-12-31 UTC) as POSIX seconds; smaller values are a
+    device's relative clock, not a time of day."""
+    if not isinstance(fit_time, int) or fit_time < FIT_DATETIME_MIN:
+        return None
+    return float(fit_time + FIT_UTC_REFERENCE)
 
 
 def _number(value):
     """fitdecode gives None for invalid values, and a tuple for an array field."""
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _add_record(fields, track: Track) -> None:
+    """One record's sample. The hot loop of a long file (14,400 records for 4 hours): one
+    pass over the fields, no dict per record."""
+    when = hr = power = distance = None
+    for field in fields:
+        name = field.name
+        if name == "timestamp":
+            when = field.value
+        elif name == "heart_rate":
+            hr = field.value
+        elif name == "power":
+            power = field.value
+        elif name == "distance":
+            distance = field.value
+    seconds = _posix(when)
+    if seconds is not None:
+        track.add(seconds, hr=_number(hr), power=_number(power), distance_m=_number(distance))
 
 
 def read_fit(stream, track: Track) -> dict:
@@ -39,6 +87,7 @@ def read_fit(stream, track: Track) -> dict:
     try:
         reader = fitdecode.FitReader(
             stream,
+            processor=_RawTimes(),
             check_crc=fitdecode.CrcCheck.RAISE,
             error_handling=fitdecode.ErrorHandling.IGNORE,
         )
@@ -47,15 +96,7 @@ def read_fit(stream, track: Track) -> dict:
                 continue
             name = frame.name
             if name == "record":
-                values = {f.name: f.value for f in frame.fields if f.name in _RECORD_FIELDS}
-                when = values.get("timestamp")
-                if when is not None:
-                    track.add(
-                        when,
-                        hr=_number(values.get("heart_rate")),
-                        power=_number(values.get("power")),
-                        distance_m=_number(values.get("distance")),
-                    )
+                _add_record(frame.fields, track)
             elif name == "session" and "session" not in summary:
                 summary["session"] = {f: frame.get_value(f, fallback=None) for f in _SESSION_FIELDS}
             elif name == "sport" and "sport" not in summary:
@@ -84,7 +125,8 @@ def fit_fields(summary: dict, track: Track) -> dict:
     session = summary.get("session") or {}
     sport, sub_sport = summary.get("sport") or (session.get("sport"), session.get("sub_sport"))
     sport, sub_sport = (str(value) if value is not None else None for value in (sport, sub_sport))
-    started = session.get("start_time") or track.first_time
+    start = _posix(session.get("start_time"))
+    started = datetime.fromtimestamp(start, UTC) if start is not None else track.first_time
     if started is None:
         raise Unreadable("the file has no timed records (no activity in it).")
     elapsed = _number(session.get("total_elapsed_time"))

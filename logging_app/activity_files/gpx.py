@@ -39,7 +39,7 @@ def read_gpx(stream, track: Track) -> dict:
         when = parse_time(child_text(element, "time"))
         if when is not None:
             track.add(
-                when,
+                when.timestamp(),
                 hr=descendant_number(element, ("hr", "HeartRate", "heartrate")),
                 power=descendant_number(element, ("power", "PowerInWatts", "Watts")),
                 distance_m=distance if previous is not None else None,

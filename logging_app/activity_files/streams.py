@@ -1,67 +1,58 @@
 """Reading a file once: its bytes are hashed and counted as the decoder pulls them.
 
-The decoders read in small pieces (fitdecode asks for a few bytes per field), so the hashing
-sits under an io.BufferedReader: the buffer serves the small reads in C, and the hash and the
-size check see 64 KB blocks. Nothing here holds more than one block.
+A plain Python read() over the source, not an io.BufferedReader: fitdecode asks for a few
+bytes per field (72,000 reads for a 4-hour file) and measured, the buffered reader's
+per-call cost was 15 % of the decode, this wrapper's 4 % (docs/benchmarks.md "Watch files").
+Nothing here holds more than what the decoder asked for.
 """
 
 import hashlib
-import io
 from typing import BinaryIO
 
 from logging_app.activity_files.activity import MAX_UPLOAD_BYTES, Unreadable
 
 BLOCK = 64 * 1024
 SNIFF_BYTES = 1024
-
-
 FILE_TOO_LARGE = f"the file is over {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
 
 
-class _HashingRaw(io.RawIOBase):
-    """A raw stream over `source` that hashes and counts every byte it passes on, and
-    refuses to pass on more than `limit` (a zip member may decompress to more than it said)."""
-
-    def __init__(self, source: BinaryIO, prefix: bytes, limit: int, over_limit: str):
-        self._source = source
-        self._pending = prefix
-        self._limit = limit
-        self._over_limit = over_limit
-        self.sha256 = hashlib.sha256()
-        self.size = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self._pending:
-            data, self._pending = self._pending[: len(buffer)], self._pending[len(buffer) :]
-        else:
-            data = self._source.read(len(buffer))
-        if not data:
-            return 0
-        self.size += len(data)
-        if self.size > self._limit:
-            raise Unreadable(self._over_limit)
-        self.sha256.update(data)
-        buffer[: len(data)] = data
-        return len(data)
-
-
 class Sniffed:
-    """A file's first bytes (to tell its format) and a buffered, hashing stream of all of it."""
+    """A file's first bytes (to tell its format), then a stream of all of it (those bytes
+    first) that hashes and counts what it passes on and refuses to pass on more than `limit`
+    (a zip member may decompress to more than it said)."""
 
     def __init__(self, source: BinaryIO, limit=MAX_UPLOAD_BYTES, over_limit=FILE_TOO_LARGE):
         self.head = source.read(SNIFF_BYTES)
-        self._raw = _HashingRaw(source, self.head, limit, over_limit)
-        self.stream = io.BufferedReader(self._raw, BLOCK)
+        self._source = source
+        self._pending = self.head
+        self._limit = limit
+        self._over_limit = over_limit
+        self._sha256 = hashlib.sha256()
+        self._size = 0
+        self.stream = self  # what the decoders read: this object's read()
+
+    def read(self, size: int = -1) -> bytes:
+        pending = self._pending
+        if pending:
+            if 0 <= size < len(pending):
+                data, self._pending = pending[:size], pending[size:]
+            else:
+                data, self._pending = pending, b""
+        else:
+            data = self._source.read(size)
+        if data:
+            self._size += len(data)
+            if self._size > self._limit:
+                raise Unreadable(self._over_limit)
+            self._sha256.update(data)
+        return data
 
     def finish(self) -> tuple[str, int]:
         """Read what the decoder left (a FIT file's trailing bytes) and give the file's
         SHA-256 and size: the hash is of the whole file, not of what the decoder needed."""
-        while self.stream.read(BLOCK):
+        while self.read(BLOCK):
             pass
-        return self._raw.sha256.hexdigest(), self._raw.size
+        return self._sha256.hexdigest(), self._size
 
 
 def sniff_format(head: bytes) -> str | None:

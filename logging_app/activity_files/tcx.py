@@ -28,7 +28,7 @@ def read_tcx(stream, track: Track) -> dict:
             if when is not None:
                 heart = next((c for c in element if local(c.tag) == "HeartRateBpm"), None)
                 track.add(
-                    when,
+                    when.timestamp(),
                     hr=None if heart is None else descendant_number(heart, ("Value",)),
                     power=descendant_number(element, ("Watts",)),
                     distance_m=number(child_text(element, "DistanceMeters")),

@@ -1,12 +1,12 @@
 """One pass over an activity's samples: every reader feeds a Track, and the Track sums up.
 
-A sample is an instant with whatever the file has at that moment:
+A sample is an instant (POSIX seconds) with whatever the file has at that moment:
 heart rate, power, cumulative distance. Nothing is kept per sample, so a 4-hour file costs
 the same memory as a 4-minute one.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from logging_app.activity_files.zones import held_seconds, zone_of
 
@@ -20,8 +20,7 @@ class Track:
 
     def __init__(self, hr_zone_uppers: Sequence[float] | None):
         self.uppers = tuple(hr_zone_uppers) if hr_zone_uppers else None
-        self.first_time: datetime | None = None
-        self.last_time: datetime | None = None
+        self._first_s: float | None = None
         self._last_s: float | None = None
         self._last_hr: float | None = None
         self._last_distance: float | None = None
@@ -35,13 +34,11 @@ class Track:
         self.moving_s = 0.0
         self.zone_seconds = [0.0] * 5
 
-    def add(self, when: datetime, hr=None, power=None, distance_m=None):
-        """One sample at `when` (aware); `distance_m` is cumulative from the start, as the
-        files record it."""
-        seconds = when.timestamp()
-        if self.first_time is None:
-            self.first_time = when
-        self.last_time = when
+    def add(self, seconds: float, hr=None, power=None, distance_m=None):
+        """One sample at `seconds` (POSIX time); `distance_m` is cumulative from the start,
+        as the files record it."""
+        if self._first_s is None:
+            self._first_s = seconds
         self.samples += 1
         last_s = self._last_s
         if last_s is not None:
@@ -67,10 +64,12 @@ class Track:
             self.distance_m = distance_m
 
     @property
+    def first_time(self) -> datetime | None:
+        return None if self._first_s is None else datetime.fromtimestamp(self._first_s, UTC)
+
+    @property
     def duration_s(self) -> float:
-        if self.first_time is None:
-            return 0.0
-        return (self.last_time - self.first_time).total_seconds()
+        return 0.0 if self._first_s is None else float(self._last_s - self._first_s)
 
     @property
     def avg_hr(self) -> int | None:
