@@ -52,6 +52,7 @@ def athlete_pages():
         f"/today/summaries/{summary.week_end_date:%Y-%m-%d}/",
         "/accounts/account/",
         calendar_feed_page(athlete.user),
+        *import_pages(athlete),
         "/accounts/password/change/",
         "/accounts/account/delete/",
     ]
@@ -60,6 +61,18 @@ def athlete_pages():
         if session:
             pages.append(f"/today/sessions/{session.pk}/log/")
     return pages
+
+
+def import_pages(athlete) -> list[str]:
+    """The import page with an open import (re-match choices, buttons) and its batch page."""
+    from logging_app.imports.models import ImportBatch
+    from logging_app.imports.services import import_activity
+    from logging_app.tests.imports.helpers import activity
+
+    started = timezone.now() - timedelta(hours=3)
+    outcome = import_activity(athlete, activity(started_at=started, file_name="axe.fit"))
+    batch = ImportBatch.objects.create(athlete=athlete, status="done", outcomes=[outcome])
+    return ["/today/import/", f"/today/import/batches/{batch.pk}/"]
 
 
 def calendar_feed_page(user) -> str:
