@@ -6,8 +6,8 @@ bytes in the same run, and < 50 MB of memory; a 100-file zip is read (the import
 its 30 s end to end) well within 30 s. Builds the files with Garmin's encoder in memory,
 then times (CPU time, best of N; wall time beside it) `read_upload` against a plain
 fitdecode pass over the same bytes (CRC checked, every frame decoded, nothing kept) and
-Garmin's own Decoder for comparison; peak memory by tracemalloc. Writes nothing, needs no database. Figures in
-docs/benchmarks.md ("Watch files").
+Garmin's own Decoder for comparison; peak memory by tracemalloc. Writes nothing, needs no
+database. Figures in docs/benchmarks.md ("Watch files").
 """
 
 import io
