@@ -73,5 +73,6 @@ class BenchmarkMetricAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
 
 
-# Programs keep their admin beside them; importing registers it.
+# Programs and calendar feeds keep their admins beside them; importing registers them.
+import training.feeds.admin  # noqa: E402
 import training.programs.admin  # noqa: E402, F401

@@ -54,10 +54,12 @@ def feed_for_secret(secret: str) -> CalendarFeed | None:
     )
 
 
-def _revoke(feed: CalendarFeed, request, reason: str) -> None:
+def _revoke(feed: CalendarFeed, request, reason: str, by: User | None = None) -> None:
     feed.revoked_at = timezone.now()
     feed.save(update_fields=["revoked_at"])
-    audit.record("calendar_feed_revoke", feed.user, entity=feed, request=request, reason=reason)
+    audit.record(
+        "calendar_feed_revoke", by or feed.user, entity=feed, request=request, reason=reason
+    )
 
 
 @transaction.atomic
@@ -78,11 +80,12 @@ def new_feed(*, user: User, request=None) -> CalendarFeed:
 
 
 @transaction.atomic
-def revoke_feed(*, user: User, request=None) -> bool:
-    """Turn the person's calendar URL off; False when they had none."""
+def revoke_feed(*, user: User, by: User | None = None, request=None) -> bool:
+    """Turn the person's calendar URL off; False when they had none. `by` is the admin who
+    did it, when it was not the person themself."""
     User.objects.select_for_update().filter(pk=user.pk).exists()
     feed = live_feed(user)
     if feed is None:
         return False
-    _revoke(feed, request, reason="turned_off")
+    _revoke(feed, request, reason="turned_off" if by is None else "turned_off_by_admin", by=by)
     return True

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from accounts.tests.factories import AthleteFactory, CoachFactory
+from accounts.tests.factories import AthleteFactory, CoachFactory, UserFactory
 from audit.models import AuditLog
 from training.feeds import secrets
 from training.models import CalendarFeed
@@ -148,3 +148,18 @@ def test_the_data_export_lists_the_calendar_urls_but_not_their_secrets(athlete_c
 
     assert [feed["revokedAt"] is None for feed in document["calendarFeeds"]] == [True, False]
     assert secrets.secret_of(feed) not in json.dumps(document)
+
+
+def test_an_admin_turns_a_leaked_url_off(client, athlete_client):
+    feed = secrets.new_feed(user=athlete_client.athlete.user)
+    path = reverse("calendar:feed", args=[secrets.secret_of(feed)])
+    admin_user = UserFactory(is_staff=True, is_superuser=True, role="coach")
+    client.force_login(admin_user)
+    changelist = reverse("admin:training_calendarfeed_changelist")
+
+    assert secrets.secret_of(feed) not in client.get(changelist).text
+    client.post(changelist, {"action": "turn_off", "_selected_action": [feed.pk]})
+
+    assert client.get(path).status_code == 404
+    entry = AuditLog.objects.get(action="calendar_feed_revoke")
+    assert entry.user == admin_user and entry.metadata == {"reason": "turned_off_by_admin"}
