@@ -1,6 +1,8 @@
 """The calendar feed (the secret URL is the credential: no sign-in, no cookie) and the page
 where its owner sees the URL, copies it, makes a new one or turns it off."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,6 +10,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from accounts.permissions import athletes_visible_to, is_athlete, is_coach
@@ -38,7 +42,10 @@ def feed(request, secret):
     # Whoever holds the URL may keep the answer, no shared cache; nor should a search engine.
     response["Cache-Control"] = "private"
     response["X-Robots-Tag"] = "noindex"
-    return response
+    # The same sessions draw the same bytes (DTSTAMP is their last change, not now): an app
+    # asking again with the ETag it has gets a 304 until something changes.
+    response["ETag"] = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _person_required(view):

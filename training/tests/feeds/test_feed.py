@@ -236,3 +236,14 @@ def test_the_window_is_whole_weeks_of_the_owners_today():
     planned = planned_sessions([athlete], date.today())
 
     assert [item.view.session for item in planned] == sessions
+
+
+def test_an_app_asking_again_with_its_etag_gets_a_304_until_something_changes(
+    client, athlete, world
+):
+    path = feed_path(athlete.user)
+    etag = client.get(path)["ETag"]
+
+    assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    an_hour_ago(athlete)  # a change (here: of the sessions' last change)
+    assert client.get(path, headers={"If-None-Match": etag}).status_code == 200
