@@ -5,8 +5,8 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
-from accounts import services
-from accounts.models import Athlete, Coach, Invitation, User
+from accounts import services, tokens
+from accounts.models import ApiToken, Athlete, Coach, Invitation, User
 from accounts.services import reassign_athletes
 
 
@@ -129,3 +129,29 @@ class InvitationAdmin(admin.ModelAdmin):
     list_select_related = ["coach"]
     readonly_fields = ["created_at", "accepted_by"]
     autocomplete_fields = ["coach"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Read-only but for revoking: a token is its owner's to make (the secret is shown to
+    them once); an admin may revoke one that leaked."""
+
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "expires_at"]
+    list_display += ["revoked_at"]
+    list_filter = ["created_at"]
+    search_fields = ["name", "prefix", "user__email"]
+    list_select_related = ["user"]
+    readonly_fields = [field.name for field in ApiToken._meta.fields if field.name != "key_hash"]
+    exclude = ["key_hash"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request, queryset):
+        for token in queryset.filter(revoked_at=None).select_related("user"):
+            tokens.revoke_token(token=token, request=request)

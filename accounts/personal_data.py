@@ -14,7 +14,7 @@ def export(user) -> dict:
         "createdAt": user.created_at.isoformat(),
         "lastLogin": user.last_login.isoformat() if user.last_login else None,
     }
-    data = {"user": profile, "signIns": _sign_ins(user.email)}
+    data = {"user": profile, "signIns": _sign_ins(user.email), "apiTokens": _tokens(user)}
     if hasattr(user, "coach"):
         data["coach"] = {
             "name": user.coach.name,
@@ -43,6 +43,25 @@ def export(user) -> dict:
                 "updatedAt": stated.updated_at.isoformat(),
             }
     return data
+
+
+def _tokens(user) -> list[dict]:
+    """The person's API tokens as the tokens page lists them: never a secret (none is kept)."""
+    return [
+        {
+            "name": token.name,
+            "prefix": token.prefix,
+            "createdAt": token.created_at.isoformat(),
+            "lastUsedAt": _when(token.last_used_at),
+            "expiresAt": _when(token.expires_at),
+            "revokedAt": _when(token.revoked_at),
+        }
+        for token in user.api_tokens.all()
+    ]
+
+
+def _when(moment) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def _sign_ins(email) -> list[dict]:

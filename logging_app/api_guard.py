@@ -10,19 +10,30 @@ from django.http import JsonResponse
 from django.views.csrf import csrf_failure as django_csrf_failure
 
 from hybridpeaks.core.middleware import API_PREFIX
+from logging_app.activity_files import MAX_UPLOAD_BYTES
 
 # The largest log the schemas allow (30 exercises of 50 sets, notes of 1,000 characters) is
 # under 64 KB as JSON (docs/decisions.md "A log's size").
 MAX_BODY_BYTES = 64 * 1024
 TOO_LARGE = {"body": f"is too large: a log is at most {MAX_BODY_BYTES // 1024} KB."}
+# Watch files come to their own endpoint: the import's 50 MB, and the multipart around it.
+UPLOADS_PATH = f"{API_PREFIX}v1/imports/"
+MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
+UPLOAD_TOO_LARGE = {
+    "files": f"are too large: an upload is at most {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+}
 
 
 def body_limit(get_response):
-    """Middleware: an API request whose body is over MAX_BODY_BYTES is a JSON 413, unread."""
+    """Middleware: an API request whose body is over its limit is a JSON 413, unread."""
 
     def middleware(request):
-        if request.path.startswith(API_PREFIX) and _length(request) > MAX_BODY_BYTES:
-            return JsonResponse({"errors": TOO_LARGE, "messages": TOO_LARGE}, status=413)
+        if request.path.startswith(API_PREFIX):
+            limit, problem = MAX_BODY_BYTES, TOO_LARGE
+            if request.path == UPLOADS_PATH:
+                limit, problem = MAX_UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE
+            if _length(request) > limit:
+                return JsonResponse({"errors": problem, "messages": problem}, status=413)
         return get_response(request)
 
     return middleware

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from hybridpeaks.api import views
+from hybridpeaks.api import imports, views
 from logging_app import api as sync
 
 app_name = "api"
@@ -33,4 +33,6 @@ urlpatterns = [
     path("benchmarks/", views.benchmarks, name="benchmarks"),
     path("summaries/", views.summaries, name="summaries"),
     path("summaries/<uuid:pk>/", views.summary, name="summary"),
+    path("imports/", imports.imports, name="imports"),
+    path("imports/<uuid:pk>/", imports.import_batch, name="import"),
 ]

@@ -6,6 +6,8 @@ The API answers in JSON: signed out is a 401, never a sign-in page; an admin wit
 athlete profile a 403; another person's object a 404. The sync endpoints are athletes' only.
 """
 
+from logging_app.imports.models import ImportBatch
+
 # fmt: off
 API = {
     #                      anonymous owning   other   owning  other   admin
@@ -24,6 +26,9 @@ API = {
     "api:benchmarks":     ("GET",  (401,      200,     200,    200,    200,    403)),
     "api:summaries":      ("GET",  (401,      200,     200,    200,    200,    403)),
     "api:summary":        ("GET",  (401,      200,     404,    200,    404,    403)),
+    # Watch files: athletes only; an empty upload is a 400.
+    "api:imports":        ("POST", (401,      403,     403,    400,    400,    403)),
+    "api:import":         ("GET",  (401,      403,     403,    200,    404,    403)),
 }
 # fmt: on
 
@@ -32,4 +37,5 @@ API_ARGS = {
     "api:plan": lambda world: [world.session.plan_id],
     "api:session": lambda world: [world.session.pk],
     "api:summary": lambda world: [world.summary.pk],
+    "api:import": lambda world: [ImportBatch.objects.create(athlete=world.owning_athlete).pk],
 }
