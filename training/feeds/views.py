@@ -23,9 +23,10 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 @require_safe
 def feed(request, secret):
     """The owner's published sessions as iCalendar; 404 for a secret that opens no live feed
-    (unknown, revoked, replaced, or its owner without a profile)."""
+    (unknown, revoked, replaced, or its owner deactivated or without a profile)."""
     calendar_feed = secrets.feed_for_secret(secret)
-    user = calendar_feed.user if calendar_feed else None
+    # A deactivated account's URL stops with its sign-in.
+    user = calendar_feed.user if calendar_feed and calendar_feed.user.is_active else None
     if user is not None and is_coach(user):
         athletes = list(athletes_visible_to(user).only("name"))
         owner = ical.FeedOwner(f"{user.coach.name}'s athletes", user.time_zone, coach=True)

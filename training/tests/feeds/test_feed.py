@@ -184,6 +184,14 @@ def test_an_unknown_revoked_or_replaced_secret_is_a_404(client, athlete, world):
     assert client.get(second).status_code == 404
 
 
+def test_a_deactivated_accounts_feed_is_a_404(client, athlete):
+    path = feed_path(athlete.user)
+    athlete.user.is_active = False
+    athlete.user.save()
+
+    assert client.get(path).status_code == 404
+
+
 def test_a_head_request_is_answered_and_a_post_refused(client, athlete):
     path = feed_path(athlete.user)
     assert client.head(path).status_code == 200
