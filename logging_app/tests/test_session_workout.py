@@ -79,6 +79,14 @@ def test_the_coach_downloads_a_strength_session_from_the_builder(client):
     assert len(steps) == 5 + 4
 
 
+def test_the_builders_session_actions_offer_the_download(client, session):
+    client.force_login(session.plan.athlete.coach.user)
+    response = client.get(reverse("training:session_actions", args=[session.pk]))
+    assert response.status_code == 200
+    url = reverse("training:session_workout", args=[session.pk])
+    assert f'<a href="{url}" download' in response.content.decode()
+
+
 def test_another_coach_gets_a_404(client, session):
     client.force_login(CoachFactory().user)
     assert client.get(reverse("training:session_workout", args=[session.pk])).status_code == 404
