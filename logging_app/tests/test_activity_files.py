@@ -3,7 +3,8 @@
 
 import hashlib
 import io
-from datetime import UTC, datetime
+import tracemalloc
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,27 @@ def test_gpx_segments_do_not_add_distance_across_a_pause():
     assert activity.duration_s == 660.0
     assert activity.sport == ""
     assert activity.modality is None
+
+
+def test_a_long_gpx_is_streamed_not_loaded_whole():
+    # 4 hours at 1 Hz: 14,400 points, about 2 MB of XML. Read in blocks with each point
+    # dropped once read, the reader's own allocations stay far below the file's size.
+    point = (
+        '<trkpt lat="52.{:06d}" lon="13.4"><time>{}</time>'
+        "<extensions><hr>{}</hr></extensions></trkpt>"
+    )
+    points = "".join(
+        point.format(n, (START + timedelta(seconds=n)).strftime("%Y-%m-%dT%H:%M:%SZ"), 140)
+        for n in range(14_400)
+    )
+    data = f'<gpx version="1.1"><trk><type>running</type><trkseg>{points}</trkseg></trk></gpx>'
+    data = data.encode()
+    tracemalloc.start()
+    try:
+        activity = read_one("long.gpx", data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert activity.duration_s == 14_399.0
+    assert len(data) > 1_500_000
+    assert peak < 500_000
