@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from audit.models import AuditLog
+from logging_app import personal_data
 from logging_app.imports import services
 from logging_app.imports.models import ImportedActivity, Outcome
 from logging_app.models import WorkoutLog
@@ -231,3 +232,12 @@ def test_a_file_whose_import_fails_unexpectedly_is_reported_and_the_others_go_on
     assert "an error on our side" in outcomes[0]["message"]
     assert outcomes[1]["outcome"] == Outcome.UNPLANNED
     assert "Importing bad.fit failed" in caplog.text
+
+
+def test_the_data_export_holds_the_imports():
+    athlete = berlin_athlete()
+    result = imported(athlete, activity())
+    document = personal_data.export(athlete.user)
+    [entry] = document["importedActivities"]
+    assert entry["logId"] == result["log"] and entry["fileName"] == "run.fit"
+    assert entry["confirmedAt"] is None and document["imports"] == []
