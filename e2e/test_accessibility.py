@@ -52,6 +52,7 @@ def athlete_pages():
         f"/today/summaries/{summary.week_end_date:%Y-%m-%d}/",
         "/accounts/account/",
         calendar_feed_page(athlete.user),
+        api_tokens_page(athlete.user),
         *import_pages(athlete),
         "/accounts/password/change/",
         "/accounts/account/delete/",
@@ -73,6 +74,14 @@ def import_pages(athlete) -> list[str]:
     outcome = import_activity(athlete, activity(started_at=started, file_name="axe.fit"))
     batch = ImportBatch.objects.create(athlete=athlete, status="done", outcomes=[outcome])
     return ["/today/import/", f"/today/import/batches/{batch.pk}/"]
+
+
+def api_tokens_page(user) -> str:
+    """The API tokens page with a token listed (and its Revoke button)."""
+    from accounts.tokens import create_token
+
+    create_token(user=user, name="Training export", days=90)
+    return "/accounts/account/tokens/"
 
 
 def calendar_feed_page(user) -> str:
