@@ -14,7 +14,7 @@ from accounts.models import Athlete
 from logging_app.models import WorkoutLog
 
 # An import the athlete has not kept becomes final on its own this long after it was made
-# (docs/decisions.md "When an imported activity is final").
+# (docs/decisions.md, "Watch imports: matching, …, and when an import is final").
 FINAL_AFTER = timedelta(days=7)
 FORMATS = [("fit", "FIT"), ("gpx", "GPX"), ("tcx", "TCX")]
 MODALITIES = [("run", "Run"), ("bike", "Ride"), ("row", "Row"), ("swim", "Swim")]
@@ -65,7 +65,7 @@ class ImportBatch(models.Model):
 class ImportChunk(models.Model):
     """A piece (up to 1 MB) of an uploaded file, kept in the database until the batch is read,
     then deleted: a worker on another machine reads it without shared storage, and no piece
-    holds a whole 50 MB upload in memory (docs/decisions.md "Uploads wait in the database")."""
+    holds a whole 50 MB upload in memory (docs/decisions.md, "Watch imports: uploads wait…")."""
 
     batch = models.ForeignKey(ImportBatch, models.CASCADE, related_name="chunks")
     upload = models.PositiveSmallIntegerField()  # which file of the batch, from 0

@@ -153,12 +153,13 @@ def _outcome_of(athlete, item) -> dict:
         )
 
 
-def outcome(file_name: str, kind: Outcome, message: str, log=None) -> dict:
+def outcome(file_name: str, kind: Outcome, message: str, log_id=None) -> dict:
+    """One line of a batch's outcomes (JSON): the file, what became of it, and its log."""
     return {
         "file": file_name,
         "outcome": kind.value,
         "message": message,
-        "log": str(log.pk) if log else None,
+        "log": str(log_id) if log_id else None,
     }
 
 
@@ -175,18 +176,9 @@ def import_activity(athlete, activity) -> dict:
             list(Athlete.objects.select_for_update().filter(pk=athlete.pk).values_list("pk"))
             return _dedup(athlete, activity) or _store(athlete, activity)
     except ValidationError as error:
-        return outcome(name, Outcome.PROBLEM, f"{name}: {_in_words(error)}")
+        return outcome(name, Outcome.PROBLEM, f"{name}: {' '.join(error.messages)}")
     except _AlreadyStored:
         return outcome(name, Outcome.ALREADY_IMPORTED, f"{name}: already imported.")
-
-
-def _in_words(error: ValidationError) -> str:
-    messages = (
-        [m for ms in error.message_dict.values() for m in ms]
-        if hasattr(error, "error_dict")
-        else error.messages
-    )
-    return " ".join(messages)
 
 
 def _dedup(athlete, activity) -> dict | None:
@@ -196,7 +188,7 @@ def _dedup(athlete, activity) -> dict | None:
     if same_file is not None:
         when = _local(athlete, same_file.started_at, "l j F, H:i")
         message = f"{name}: already imported ({when})."
-        return outcome(name, Outcome.ALREADY_IMPORTED, message, same_file.log)
+        return outcome(name, Outcome.ALREADY_IMPORTED, message, same_file.log_id)
     twin = (
         ImportedActivity.objects.filter(
             athlete=athlete,
@@ -215,20 +207,20 @@ def _dedup(athlete, activity) -> dict | None:
             f"{name}: this {NOUN[activity.modality]} is already logged by hand ({when}); "
             "your log stands as you typed it."
         )
-        return outcome(name, Outcome.ALREADY_IMPORTED, message, typed)
+        return outcome(name, Outcome.ALREADY_IMPORTED, message, typed.pk)
     return None
 
 
 def _twin(athlete, activity, twin: ImportedActivity) -> dict:
     """The same activity from another file: the copy with heart rate or power wins, while the
-    stored one is not final (docs/decisions.md "A richer copy")."""
+    stored one is not final (docs/decisions.md, "Watch imports: duplicates, the richer copy")."""
     name = activity.file_name
     same = f"{name}: the same {NOUN[activity.modality]} as {twin.file_name}, already imported"
     if not activity.has_sensors or twin.has_sensors:
-        return outcome(name, Outcome.ALREADY_IMPORTED, f"{same}.", twin.log)
+        return outcome(name, Outcome.ALREADY_IMPORTED, f"{same}.", twin.log_id)
     if twin.is_final():
         message = f"{same} and final: kept as it is, without this file's heart rate or power."
-        return outcome(name, Outcome.ALREADY_IMPORTED, message, twin.log)
+        return outcome(name, Outcome.ALREADY_IMPORTED, message, twin.log_id)
     log = twin.log
     log.actual_data = actual_data_of(activity)
     log.completed_at = activity.started_at + timedelta(seconds=activity.duration_s)
@@ -250,7 +242,7 @@ def _twin(athlete, activity, twin: ImportedActivity) -> dict:
         f"{name}: the same {NOUN[activity.modality]} as {previous}, with heart rate or power: "
         "its data replaces the copy without."
     )
-    return outcome(name, Outcome.REPLACED, message, log)
+    return outcome(name, Outcome.REPLACED, message, log.pk)
 
 
 def _typed_by_hand(athlete, activity) -> WorkoutLog | None:
@@ -309,8 +301,8 @@ def _store(athlete, activity) -> dict:
         day = _local(athlete, activity.started_at, "l j F")
         noun = NOUN[activity.modality]
         message = f"{name}: no {noun} planned on {day}: kept as an unplanned {noun}."
-        return outcome(name, Outcome.UNPLANNED, message, log)
-    return outcome(name, Outcome.MATCHED, f"{name}: matched to {session_name(session)}.", log)
+        return outcome(name, Outcome.UNPLANNED, message, log.pk)
+    return outcome(name, Outcome.MATCHED, f"{name}: matched to {session_name(session)}.", log.pk)
 
 
 def session_name(session) -> str:
