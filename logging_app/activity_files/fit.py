@@ -112,8 +112,8 @@ def read_fit(stream, track: Track) -> dict:
         raise Unreadable("the file is damaged (its FIT checksum does not match).") from None
     except fitdecode.FitHeaderError:
         raise Unreadable("the file is damaged (its FIT header is not valid).") from None
-    except fitdecode.FitError as error:
-        raise Unreadable(f"the file is damaged ({error}).") from None
+    except fitdecode.FitError:
+        raise Unreadable("the file is damaged and cannot be read as FIT data.") from None
     file_type = summary.get("type")
     if file_type not in (None, "activity"):
         raise Unreadable(f"this is a FIT {file_type} file, not a recorded activity.")

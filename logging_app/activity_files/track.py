@@ -49,6 +49,8 @@ class Track:
             moved = distance_m is not None and last_distance is not None and gap > 0
             if moved and (distance_m - last_distance) / gap >= MOVING_SPEED_M_S:
                 self.moving_s += gap
+        if hr is not None and hr <= 0:
+            hr = None  # a strap that lost contact records 0: no heart rate, not a slow one
         self._last_s = seconds
         self._last_hr = hr
         if hr is not None:

@@ -181,3 +181,30 @@ def test_a_damaged_zip_is_one_problem():
 
 def test_an_empty_zip():
     assert sentences(read_all("none.zip", make_zip([]))) == ["none.zip: the zip holds no files."]
+
+
+class _OneWay(io.RawIOBase):
+    """A stream that can only be read forwards (a pipe, a network body)."""
+
+    def __init__(self, data: bytes):
+        self._data = io.BytesIO(data)
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        return self._data.readinto(buffer)
+
+
+def test_a_zip_from_a_stream_that_cannot_seek_is_still_read():
+    data = make_zip([("run.fit", fit_activity(30)), ("notes.txt", b"splits")])
+    results = list(read_upload("week.zip", _OneWay(data), hr_zone_uppers=None))
+    assert [type(r).__name__ for r in results] == ["Activity", "FileProblem"]
+
+
+def test_a_heart_rate_of_zero_is_a_lost_strap_not_a_sample():
+    # 60 s at 150 bpm, then 60 s of 0 (no contact): the average and the zones ignore the 0s.
+    activity = read_all(
+        "strap.fit", fit_activity(120, heart_rate=lambda s: 150 if s < 60 else 0, session=False)
+    )[0]
+    assert (activity.avg_hr, activity.max_hr) == (150, 150)
