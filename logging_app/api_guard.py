@@ -32,14 +32,15 @@ def body_limit(get_response):
             limit, problem = MAX_BODY_BYTES, TOO_LARGE
             if request.path == UPLOADS_PATH:
                 limit, problem = MAX_UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE
-            if _length(request) > limit:
+            if content_length(request) > limit:
                 return JsonResponse({"errors": problem, "messages": problem}, status=413)
         return get_response(request)
 
     return middleware
 
 
-def _length(request) -> int:
+def content_length(request) -> int:
+    """The body's declared length, 0 when absent or not a number: read before the body."""
     try:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:

@@ -1,7 +1,6 @@
 """The athlete's import pages: upload watch files, see what became of each, and re-match,
 unmatch or keep what was imported until it is final."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -12,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import athlete_required
 from logging_app.activity_files import MAX_UPLOAD_BYTES
+from logging_app.api_guard import content_length
 from logging_app.imports import changes, services
 from logging_app.imports.models import ImportedActivity, Outcome
 from logging_app.imports.selectors import batch_of, open_imports, open_imports_queryset
@@ -40,7 +40,7 @@ def import_page(request):
     """The upload form and the imports not yet final. A POST over the limit is refused from
     its Content-Length before anything reads it (Django's CSRF check would read the whole
     body first: hence csrf_exempt here and csrf_protect after the size check)."""
-    if request.method == "POST" and _length(request) > MAX_UPLOAD_BYTES + FORM_OVERHEAD:
+    if request.method == "POST" and content_length(request) > MAX_UPLOAD_BYTES + FORM_OVERHEAD:
         return _page(request, errors={"files": TOO_LARGE}, status=413)
     return _import_page(request)
 
@@ -57,13 +57,6 @@ def _import_page(request):
     except ValidationError as error:
         return _page(request, errors={"files": " ".join(error.messages)}, status=422)
     return redirect("logging_app:import_batch", pk=batch.pk)
-
-
-def _length(request) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
 
 
 @athlete_required
@@ -84,7 +77,6 @@ def batch_page(request, pk):
         "done": batch.status == batch.Status.DONE,
         "poll": POLL_SECONDS,
         "has_open": open_imports_queryset(request.user.pk).exists() if batch.outcomes else False,
-        "background": bool(settings.CELERY_BROKER_URL),
     }
     return render(request, template, context)
 
