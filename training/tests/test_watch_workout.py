@@ -198,3 +198,21 @@ def test_percent_1rm_without_a_1rm_names_what_is_missing():
 def test_a_session_without_exercises_is_still_one_step():
     _, (step,) = export({"exercises": []}, session_type="strength", name="Mobility")
     assert (step["wkt_step_name"], step["duration_type"]) == ("Session", "open")
+
+
+def test_a_power_range_and_an_open_ended_pace_zone():
+    prescription = {
+        "modality": "bike",
+        "steps": [
+            {"kind": "work", "duration": {"value": 3, "unit": "minutes"},
+             "intensity": {"type": "ftp_percent", "value": 105, "valueTo": 110}},
+            {"kind": "recovery", "duration": {"value": 2, "unit": "minutes"},
+             "intensity": {"type": "pace_zone", "zone": 1}},
+        ],
+    }  # fmt: skip
+    _, (work, easy) = export(prescription, [FTP, PACE_5K])
+    # 105–110 % of 250 W = 262.5 → 263 (half up) to 275 W, as the range itself (no band).
+    assert (work["custom_target_power_low"], work["custom_target_power_high"]) == (1263, 1275)
+    # Zone 1 is slower than 129 % of threshold (285 × 1.29 = 368 s/km): from the slowest
+    # speed the watch is given (20:00 /km = 0.833 m/s) to 1000/368 = 2.717 m/s.
+    assert (easy["custom_target_speed_low"], easy["custom_target_speed_high"]) == (0.833, 2.717)
