@@ -60,7 +60,9 @@ def test_another_athletes_session_and_a_draft_are_not_found(client, session):
     assert client.get(reverse("logging_app:session_workout", args=[draft.pk])).status_code == 404
 
 
-def test_the_coach_downloads_a_strength_session_from_the_builder(client):
+def test_the_coach_downloads_a_strength_session_from_the_builder(
+    client, django_assert_max_num_queries
+):
     squat = ExerciseFactory(name="Back Squat")
     plan = TrainingPlanFactory(published_at=None)  # a draft: the coach's to check first
     BenchmarkFactory(athlete=plan.athlete, metric_type="1RM", exercise=squat, value=140)
@@ -68,7 +70,9 @@ def test_the_coach_downloads_a_strength_session_from_the_builder(client):
         plan=plan, type="strength", focus=None, prescription=strength_prescription(squat.pk)
     )
     client.force_login(plan.athlete.coach.user)
-    response = client.get(reverse("training:session_workout", args=[session.pk]))
+    # Session and user, the coach, the session with its plan, benchmarks, exercise names.
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("training:session_workout", args=[session.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith(f'"{session.date.isoformat()}-strength.fit"')
     workout, steps = decode(response)
