@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.urls import URLPattern, reverse
+from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
 from accounts.tests.factories import AthleteFactory
 from hybridpeaks.api import urls as api_urls
@@ -30,6 +31,12 @@ def api_routes() -> dict[str, str]:
         assert isinstance(pattern, URLPattern)
         routes[pattern.name] = "/" + re.sub(r"<\w+:\w+>", "{id}", str(pattern.pattern))
     return routes
+
+
+def test_the_document_is_valid_openapi_3_1():
+    """Against the OpenAPI 3.1 meta-schema (the copy schemathesis ships and checks with)."""
+    errors = [str(error) for error in OPENAPI_31_VALIDATOR.iter_errors(DOCUMENT)]
+    assert errors == []
 
 
 def test_the_document_names_where_the_api_is_mounted():
