@@ -257,6 +257,7 @@ class ApiToken(models.Model):
 
     class Meta:
         db_table = "api_tokens"
+        verbose_name = "API token"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "created_at"], name="idx_api_token_user")]
 
