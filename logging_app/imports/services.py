@@ -12,6 +12,7 @@ import uuid
 from datetime import timedelta
 from itertools import groupby
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import dateformat, timezone
@@ -141,8 +142,10 @@ def _outcome_of(athlete, item) -> dict:
         return outcome(item.file_name, Outcome.PROBLEM, str(item))
     try:
         return import_activity(athlete, item)
-    except (OperationalError, InterfaceError):
-        raise  # the database is away: the whole task is retried later (BackgroundTask)
+    except (OperationalError, InterfaceError, SoftTimeLimitExceeded):
+        # The database is away (the task is retried later: BackgroundTask), or the task's
+        # time is up: neither is this file's fault.
+        raise
     except Exception:
         # One file's bug must not leave the batch "running" for ever: logged, said, next file.
         logger.exception("Importing %s failed", item.file_name)
