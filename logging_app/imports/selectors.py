@@ -38,13 +38,15 @@ def open_imports_queryset(athlete_id):
     )
 
 
-def open_imports(athlete) -> list[OpenImport]:
-    """The open imports, each with its match in words and its re-match choices: the unlogged
-    endurance sessions of its week and sport. The weeks' sessions are read at once (two
-    queries, whatever the number of imports)."""
-    imports = list(open_imports_queryset(athlete.pk)[:OPEN_SHOWN])
+def open_imports(athlete) -> tuple[list[OpenImport], bool]:
+    """The newest OPEN_SHOWN open imports, each with its match in words and its re-match
+    choices (the unlogged endurance sessions of its week and sport), and whether there are
+    more. The weeks' sessions are read at once (two queries, whatever the number)."""
+    imports = list(open_imports_queryset(athlete.pk)[: OPEN_SHOWN + 1])
+    more = len(imports) > OPEN_SHOWN
+    imports = imports[:OPEN_SHOWN]
     if not imports:
-        return []
+        return [], False
     mondays = {imp.pk: monday_of(local_day(athlete, imp.started_at)) for imp in imports}
     first, last = min(mondays.values()), max(mondays.values()) + timedelta(days=6)
     sessions = candidates(athlete, None, first, last)
@@ -60,7 +62,7 @@ def open_imports(athlete) -> list[OpenImport]:
         session = imp.log.session
         matched_to = f"Matched to {session_name(session)}" if session else "Unplanned"
         rows.append(OpenImport(imp, matched_to, choices, final_on(imp)))
-    return rows
+    return rows, more
 
 
 def final_on(imported: ImportedActivity):

@@ -14,7 +14,12 @@ from logging_app.activity_files import MAX_UPLOAD_BYTES
 from logging_app.api_guard import content_length
 from logging_app.imports import changes, services
 from logging_app.imports.models import ImportedActivity, Outcome
-from logging_app.imports.selectors import batch_of, open_imports, open_imports_queryset
+from logging_app.imports.selectors import (
+    OPEN_SHOWN,
+    batch_of,
+    open_imports,
+    open_imports_queryset,
+)
 
 # A form's own fields and multipart boundaries around the files: what a 50 MB upload adds.
 FORM_OVERHEAD = 64 * 1024
@@ -24,8 +29,11 @@ POLL_SECONDS = 2
 
 
 def _page(request, *, errors=None, status=200):
+    rows, more = open_imports(request.user.athlete)
     context = {
-        "rows": open_imports(request.user.athlete),
+        "rows": rows,
+        "more": more,
+        "shown": OPEN_SHOWN,
         "errors": errors or {},
         "accept": ACCEPT,
         "max_mb": MAX_UPLOAD_BYTES // (1024 * 1024),

@@ -229,3 +229,16 @@ def test_an_unplanned_import_shows_in_the_week_history_and_its_log(client, athle
         assert shown in detail
     assert "Maximum heart rate</dt><dd>168 bpm" in detail and "Zone 2: 20 min" in detail
     assert "Match it again or keep it" in detail
+
+
+def test_past_the_newest_open_imports_the_page_says_where_the_others_are(
+    client, athlete, monkeypatch
+):
+    monkeypatch.setattr("logging_app.imports.selectors.OPEN_SHOWN", 2)
+    monkeypatch.setattr("logging_app.imports.views.OPEN_SHOWN", 2)
+    start = activity().started_at
+    for n in range(3):
+        services.import_activity(athlete, activity(started_at=start + timedelta(hours=n * 9)))
+    page = client.get(IMPORT).text
+    assert page.count('class="import-row"') == 2
+    assert "The newest 2 are shown: keep them and the next ones appear here." in page
