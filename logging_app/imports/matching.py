@@ -71,3 +71,22 @@ def session_for(athlete, *, modality: str | None, started_at, duration_s: float)
         return (planned is None, abs(planned - minutes) if planned is not None else 0)
 
     return min(found, key=distance, default=None)
+
+
+def typed_session(athlete, *, modality: str, started_at) -> TrainingSession | None:
+    """The day's session of this sport that the athlete logged in the form (its log has no
+    watch file behind it), or None. Asked only when nothing else that day answers the
+    activity: then the activity is taken to be that workout, logged by hand later in the
+    day, rather than a second one (docs/decisions.md)."""
+    day = local_day(athlete, started_at)
+    return (
+        planned_sessions(athlete.pk)
+        .filter(
+            type=SessionType.ENDURANCE,
+            date=day,
+            prescription__modality=modality,
+            logs__isnull=False,
+            logs__imported__isnull=True,
+        )
+        .first()
+    )

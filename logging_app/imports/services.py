@@ -269,13 +269,25 @@ def _typed_by_hand(athlete, activity) -> WorkoutLog | None:
 
 
 def _store(athlete, activity) -> dict:
-    """A new log: matched to the day's session of this sport, else unplanned."""
+    """A new log: matched to the day's session of this sport, else unplanned; unless that
+    day's session of this sport was logged by hand (then it is taken to be this one)."""
     session = matching.session_for(
         athlete,
         modality=activity.modality,
         started_at=activity.started_at,
         duration_s=activity.duration_s,
     )
+    name, noun = activity.file_name, NOUN[activity.modality]
+    if session is None:
+        typed = matching.typed_session(
+            athlete, modality=activity.modality, started_at=activity.started_at
+        )
+        if typed is not None:
+            message = (
+                f"{name}: {session_name(typed)} is already logged by hand; this {noun} is "
+                "taken to be that one, and your log stands as you typed it."
+            )
+            return outcome(name, Outcome.ALREADY_IMPORTED, message, typed.logs.all()[0].pk)
     fields = {
         "athlete": athlete,
         "completed_at": activity.started_at + timedelta(seconds=activity.duration_s),
@@ -299,10 +311,8 @@ def _store(athlete, activity) -> dict:
     )
     if not insert_once(imported):
         raise _AlreadyStored
-    name = activity.file_name
     if session is None:
         day = _local(athlete, activity.started_at, "l j F")
-        noun = NOUN[activity.modality]
         message = f"{name}: no {noun} planned on {day}: kept as an unplanned {noun}."
         return outcome(name, Outcome.UNPLANNED, message, log.pk)
     return outcome(name, Outcome.MATCHED, f"{name}: matched to {session_name(session)}.", log.pk)

@@ -184,9 +184,28 @@ def test_a_run_already_typed_by_hand_is_not_logged_twice():
     assert result["outcome"] == Outcome.ALREADY_IMPORTED
     assert "already logged by hand" in result["message"] and result["log"] == str(typed.pk)
     assert WorkoutLog.objects.count() == 1
-    # The same day's evening run is another workout.
-    evening = activity(started_at=run.started_at + timedelta(hours=11))
+    # The same day's evening ride is another workout.
+    evening = activity(started_at=run.started_at + timedelta(hours=11), modality="bike")
     assert imported(athlete, evening)["outcome"] == Outcome.UNPLANNED
+
+
+def test_a_run_typed_by_hand_later_that_day_is_the_days_run_from_the_watch():
+    """Logged in the evening with the form's "now": no overlap in time, but the day's only
+    run session is logged by hand, so the morning's watch file is taken to be that run."""
+    athlete = berlin_athlete()
+    run = activity()
+    session = run_on(week_of(athlete), 1, focus="Easy run")
+    typed = WorkoutLogFactory(session=session, completed_at=run.started_at + timedelta(hours=13))
+    result = imported(athlete, run)
+    assert result["outcome"] == Outcome.ALREADY_IMPORTED and result["log"] == str(typed.pk)
+    assert result["message"] == (
+        "run.fit: Tuesday's run “Easy run” is already logged by hand; this run is taken to be "
+        "that one, and your log stands as you typed it."
+    )
+    # A second run planned that day (a double day) takes the watch's run instead.
+    second = run_on(session.plan, 1, focus="Shakeout")
+    assert imported(athlete, activity(started_at=run.started_at))["outcome"] == Outcome.MATCHED
+    assert WorkoutLog.objects.filter(session=second).exists()
 
 
 @pytest.mark.parametrize(
