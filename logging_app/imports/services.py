@@ -22,7 +22,13 @@ from accounts.models import Athlete
 from hybridpeaks.core.db import insert_once
 from logging_app.activity_files import MAX_FILES, MAX_UPLOAD_BYTES, FileProblem, read_upload
 from logging_app.imports import matching
-from logging_app.imports.models import ImportBatch, ImportChunk, ImportedActivity, Outcome
+from logging_app.imports.models import (
+    MODALITIES,
+    ImportBatch,
+    ImportChunk,
+    ImportedActivity,
+    Outcome,
+)
 from logging_app.models import WorkoutLog
 from logging_app.selectors import BENCHMARK_COLUMNS
 from logging_app.services import LogConflict, check_timing, record_workout
@@ -34,7 +40,7 @@ logger = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # a stored piece of an upload
 SAME_START = timedelta(seconds=60)  # the "start time within 60 s"
 ZONES = [f"HR_zone_{n}" for n in range(1, 6)]
-NOUN = {"run": "run", "bike": "ride", "row": "row", "swim": "swim"}
+NOUN = {modality: label.lower() for modality, label in MODALITIES}  # "bike" → "ride"
 MEGABYTES = MAX_UPLOAD_BYTES // (1024 * 1024)
 
 
