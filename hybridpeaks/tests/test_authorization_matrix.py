@@ -208,8 +208,8 @@ EXPECTED: dict[str, Row] = {
     "service_worker":                   get(200,      200,     200,    200,    200,    200),
     # A coach's or athlete's own calendar URL (an admin has no sessions: no feed).
     "calendar:page":                    get(SIGN_IN,  200,     200,    200,    200,    403),
-    "calendar:new":                    post(SIGN_IN,  FEED_PAGE, FEED_PAGE, FEED_PAGE, FEED_PAGE, 403),
-    "calendar:off":                    post(SIGN_IN,  FEED_PAGE, FEED_PAGE, FEED_PAGE, FEED_PAGE, 403),
+    "calendar:new":   post(SIGN_IN, FEED_PAGE, FEED_PAGE, FEED_PAGE, FEED_PAGE, 403),
+    "calendar:off":   post(SIGN_IN, FEED_PAGE, FEED_PAGE, FEED_PAGE, FEED_PAGE, 403),
     # The secret is the credential: whoever holds it reads the feed, signed in or not.
     "calendar:feed":                    get(200,      200,     200,    200,    200,    200),
     "accounts:api_tokens":              get(SIGN_IN,  200,     200,    200,    200,    200),
