@@ -109,3 +109,20 @@ def busy_roster(coach, monday, athletes=40):
             if day < 2:
                 WorkoutLogFactory(session=session, athlete=athlete, actual_data={"exercises": []})
     return roster
+
+
+# 15 min warm-up in zone 1, then 6 × (400 m at 5 km pace, 90 s recovery in zone 1): the
+# interval session the target, display, feed, watch and API tests share.
+TRACK_INTERVALS = {
+    "modality": "run",
+    "steps": [
+        {"kind": "warmup", "duration": {"value": 15, "unit": "minutes"},
+         "intensity": {"type": "heart_rate_zone", "zone": 1}},
+        {"repeat": 6, "steps": [
+            {"kind": "work", "distance": {"value": 400, "unit": "meters"},
+             "intensity": {"type": "race_pace", "race": "5k"}},
+            {"kind": "recovery", "duration": {"value": 90, "unit": "seconds"},
+             "intensity": {"type": "heart_rate_zone", "zone": 1}},
+        ]},
+    ],
+}  # fmt: skip

@@ -13,6 +13,7 @@ from training.targets import (
     session_targets,
     step_targets,
 )
+from training.tests.factories import TRACK_INTERVALS
 from training.tests.target_cases import Bench
 
 HR = [Bench(f"HR_zone_{n}", Decimal(b)) for n, b in enumerate([114, 133, 152, 171, 190], 1)]
@@ -62,34 +63,23 @@ def test_without_benchmarks_a_step_reads_as_written_and_names_what_is_missing(
     assert (target.text, target.missing) == (text, missing)
 
 
-TRACK = {
-    "modality": "run",
-    "steps": [
-        {"kind": "warmup", "duration": {"value": 15, "unit": "minutes"},
-         "intensity": {"type": "heart_rate_zone", "zone": 1}},
-        {"repeat": 6, "steps": [
-            {"kind": "work", "distance": {"value": 400, "unit": "meters"},
-             "intensity": {"type": "race_pace", "race": "5k"}},
-            {"kind": "recovery", "duration": {"value": 90, "unit": "seconds"},
-             "intensity": {"type": "heart_rate_zone", "zone": 1}},
-        ]},
-    ],
-}  # fmt: skip
-
-
 def test_one_target_per_step_a_repeat_s_steps_once_each():
-    assert [t.text for t in step_targets(TRACK, ALL)] == ["95–114 bpm", "4:35 /km", "95–114 bpm"]
+    assert [t.text for t in step_targets(TRACK_INTERVALS, ALL)] == [
+        "95–114 bpm",
+        "4:35 /km",
+        "95–114 bpm",
+    ]
 
 
 def test_a_stepped_session_without_its_own_intensity_has_an_empty_first_target():
-    first, *steps = session_targets("endurance", TRACK, ALL)
+    first, *steps = session_targets("endurance", TRACK_INTERVALS, ALL)
     assert (first.text, first.missing, len(steps)) == ("", None, 3)
 
 
 def test_missing_benchmarks_include_the_steps():
-    assert missing_benchmarks("endurance", TRACK, set()) == {
+    assert missing_benchmarks("endurance", TRACK_INTERVALS, set()) == {
         "heart-rate zone 1 and 5 upper bounds",
         "5 km pace",
     }
     has_all = {("HR_zone_1", None), ("HR_zone_5", None), ("pace_5k", None)}
-    assert missing_benchmarks("endurance", TRACK, has_all) == frozenset()
+    assert missing_benchmarks("endurance", TRACK_INTERVALS, has_all) == frozenset()

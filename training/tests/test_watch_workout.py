@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from garmin_fit_sdk import Decoder, Stream
 
+from training.tests.factories import TRACK_INTERVALS
 from training.tests.target_cases import BENCH, SQUAT, Bench, one_rm
 from training.watch_workout import workout_fit
 
@@ -98,21 +99,9 @@ def test_a_distance_only_session_is_a_distance_step():
 
 
 def test_intervals_with_a_repeat_step_by_step():
-    prescription = {
-        "modality": "run",
-        "steps": [
-            {"kind": "warmup", "duration": {"value": 15, "unit": "minutes"},
-             "intensity": {"type": "heart_rate_zone", "zone": 1}},
-            {"repeat": 6, "steps": [
-                {"kind": "work", "distance": {"value": 400, "unit": "meters"},
-                 "intensity": {"type": "race_pace", "race": "5k"}},
-                {"kind": "recovery", "duration": {"value": 90, "unit": "seconds"},
-                 "intensity": {"type": "heart_rate_zone", "zone": 1}},
-            ]},
-            {"kind": "cooldown", "duration": {"value": 10, "unit": "minutes"},
-             "intensity": {"type": "heart_rate_zone", "zone": 1}},
-        ],
-    }  # fmt: skip
+    cooldown = {"kind": "cooldown", "duration": {"value": 10, "unit": "minutes"},
+                "intensity": {"type": "heart_rate_zone", "zone": 1}}  # fmt: skip
+    prescription = {**TRACK_INTERVALS, "steps": [*TRACK_INTERVALS["steps"], cooldown]}
     _, steps = export(prescription, [*ZONES, PACE_5K])
     assert [(s["wkt_step_name"], s.get("intensity")) for s in steps] == [
         ("Warm-up", "warmup"),

@@ -14,6 +14,7 @@ from accounts.tokens import create_token
 from insights.tests.factories import WeeklySummaryFactory
 from logging_app.tests.factories import WorkoutLogFactory
 from training.tests.factories import (
+    TRACK_INTERVALS,
     BenchmarkFactory,
     ExerciseFactory,
     TrainingPlanFactory,
@@ -26,17 +27,6 @@ from training.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 MONDAY = this_monday()
-INTERVALS = {
-    "modality": "run",
-    "steps": [
-        {"kind": "warmup", "duration": {"value": 15, "unit": "minutes"},
-         "intensity": {"type": "heart_rate_zone", "zone": 1}},
-        {"repeat": 6, "steps": [
-            {"kind": "work", "distance": {"value": 400, "unit": "meters"},
-             "intensity": {"type": "race_pace", "race": "5k"}},
-        ]},
-    ],
-}  # fmt: skip
 
 
 @pytest.fixture
@@ -52,7 +42,9 @@ def week():
     lift = TrainingSessionFactory(
         plan=plan, type="strength", prescription=strength_prescription(squat.pk)
     )
-    run = TrainingSessionFactory(plan=plan, date=MONDAY + timedelta(days=1), prescription=INTERVALS)
+    run = TrainingSessionFactory(
+        plan=plan, date=MONDAY + timedelta(days=1), prescription=TRACK_INTERVALS
+    )
     log = WorkoutLogFactory(session=run, completed_at=timezone.now() - timedelta(days=8))
     draft = TrainingPlanFactory(
         athlete=athlete, week_start_date=MONDAY + timedelta(weeks=1), published_at=None
@@ -92,10 +84,11 @@ def test_an_interval_session_names_the_benchmark_it_misses(client, week):
     mine, _ = week
     answer = read(client, mine["athlete"].user, "session", mine["run"].pk).json()
 
-    own, warmup, work = answer["targets"]
+    own, warmup, work, recovery = answer["targets"]
     assert own["text"] == ""  # stated by its steps
     assert (warmup["low"], warmup["high"], warmup["unit"]) == (95, 114, "bpm")
     assert work["missing"] and "5 km pace" in work["missing"]
+    assert (recovery["low"], recovery["high"]) == (95, 114)
     assert answer["logId"] == str(mine["log"].pk)
 
 

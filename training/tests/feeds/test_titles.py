@@ -5,20 +5,7 @@ from types import SimpleNamespace
 
 from training.display import session_title, session_view, text_lines
 from training.targets import Benchmarks
-
-INTERVALS = {
-    "modality": "run",
-    "steps": [
-        {"kind": "warmup", "duration": {"value": 15, "unit": "minutes"},
-         "intensity": {"type": "heart_rate_zone", "zone": 1}},
-        {"repeat": 6, "steps": [
-            {"kind": "work", "distance": {"value": 400, "unit": "meters"},
-             "intensity": {"type": "race_pace", "race": "5k"}},
-            {"kind": "recovery", "duration": {"value": 90, "unit": "seconds"},
-             "intensity": {"type": "heart_rate_zone", "zone": 1}},
-        ]},
-    ],
-}  # fmt: skip
+from training.tests.factories import TRACK_INTERVALS
 
 
 class Benchmark(SimpleNamespace):
@@ -43,16 +30,16 @@ def test_an_endurance_session_is_named_by_modality_amount_and_intensity():
             "intensity": {"type": "ftp_percent", "value": 70}}  # fmt: skip
 
     assert session_title(view_of("endurance", ride)) == "Bike 2.5 h 70% FTP"
-    assert session_title(view_of("endurance", INTERVALS)) == "Run 24 min intervals"
+    assert session_title(view_of("endurance", TRACK_INTERVALS)) == "Run 24 min intervals"
 
 
 def test_the_plain_lines_nest_steps_under_their_repeat_with_targets():
     pace = Benchmark(metric_type="pace_5k", value=270, established_at=None)
 
-    lines = text_lines(view_of("endurance", INTERVALS, [pace]))
+    lines = text_lines(view_of("endurance", TRACK_INTERVALS, [pace]))
 
     assert lines[1].startswith("  Warm-up 15 min Z1 Zone 1 (no heart-rate zone")
     assert lines[2:4] == ["  6 ×", "    Work 400 m at 5k pace → 4:30 /km"]
-    assert text_lines(view_of("endurance", INTERVALS), coach=True)[3] == (
+    assert text_lines(view_of("endurance", TRACK_INTERVALS), coach=True)[3] == (
         "    Work 400 m at 5k pace 5 km pace — needs 5 km pace"
     )
