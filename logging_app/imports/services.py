@@ -41,7 +41,8 @@ CHUNK_BYTES = 1024 * 1024  # a stored piece of an upload
 SAME_START = timedelta(seconds=60)  # the "start time within 60 s"
 ZONES = [f"HR_zone_{n}" for n in range(1, 6)]
 NOUN = {modality: label.lower() for modality, label in MODALITIES}  # "bike" → "ride"
-MEGABYTES = MAX_UPLOAD_BYTES // (1024 * 1024)
+TOO_LARGE = f"The upload is over {MAX_UPLOAD_BYTES // (1024 * 1024)} MB: send fewer files."
+TOO_MANY = f"At most {MAX_FILES} files at a time (or a zip)."
 
 
 class _AlreadyStored(Exception):
@@ -68,7 +69,7 @@ def start_batch(athlete, uploads) -> ImportBatch:
     if not uploads:
         raise ValidationError({"files": "Choose a .fit, .gpx, .tcx or .zip file."})
     if len(uploads) > MAX_FILES:
-        raise ValidationError({"files": f"At most {MAX_FILES} files at a time (or a zip)."})
+        raise ValidationError({"files": TOO_MANY})
     with transaction.atomic():
         batch = ImportBatch.objects.create(athlete=athlete)
         total = 0
@@ -77,9 +78,7 @@ def start_batch(athlete, uploads) -> ImportBatch:
             while piece := stream.read(CHUNK_BYTES):
                 total += len(piece)
                 if total > MAX_UPLOAD_BYTES:
-                    raise ValidationError(
-                        {"files": f"The upload is over {MEGABYTES} MB: send fewer files."}
-                    )
+                    raise ValidationError({"files": TOO_LARGE})
                 ImportChunk.objects.create(
                     batch=batch, upload=upload, name=name[:255], seq=seq, data=piece
                 )

@@ -2,7 +2,7 @@
 unmatch or keep what was imported until it is final."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import TooManyFilesSent, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -23,7 +23,6 @@ from logging_app.imports.selectors import (
 
 # A form's own fields and multipart boundaries around the files: what a 50 MB upload adds.
 FORM_OVERHEAD = 64 * 1024
-TOO_LARGE = f"The upload is over {MAX_UPLOAD_BYTES // (1024 * 1024)} MB: send fewer files."
 ACCEPT = ".fit,.gpx,.tcx,.zip"
 POLL_SECONDS = 2
 
@@ -49,8 +48,13 @@ def import_page(request):
     its Content-Length before anything reads it (Django's CSRF check would read the whole
     body first: hence csrf_exempt here and csrf_protect after the size check)."""
     if request.method == "POST" and content_length(request) > MAX_UPLOAD_BYTES + FORM_OVERHEAD:
-        return _page(request, errors={"files": TOO_LARGE}, status=413)
-    return _import_page(request)
+        return _page(request, errors={"files": services.TOO_LARGE}, status=413)
+    try:
+        return _import_page(request)
+    except TooManyFilesSent:
+        # Django's parser stops at DATA_UPLOAD_MAX_NUMBER_FILES (100, the issue's limit too)
+        # before start_batch can count: said on the page, not as Django's bare 400.
+        return _page(request, errors={"files": services.TOO_MANY}, status=422)
 
 
 @csrf_protect

@@ -132,7 +132,7 @@ def test_rematch_to_what_is_no_choice_is_422(client, matched, week, session):
     assert WorkoutLog.objects.get(pk=matched.pk).session == week["tuesday"]
 
 
-@pytest.mark.parametrize("version", ["", "x", "2", "0"])
+@pytest.mark.parametrize("version", ["", "x", "2", "0", "-1", "9" * 30, "1\x00"])
 def test_a_stale_or_missing_version_is_409_and_changes_nothing(client, matched, version):
     response = post_change(client, "import_unmatch", matched, version=version)
     assert response.status_code == 409
@@ -179,6 +179,17 @@ def test_no_file_is_422(client, athlete):
     assert (
         response.status_code == 422 and "Choose a .fit, .gpx, .tcx or .zip file." in response.text
     )
+
+
+def test_over_100_files_is_422_naming_the_field_and_stores_nothing(client, athlete):
+    """Django refuses a 101st file while parsing the form (DATA_UPLOAD_MAX_NUMBER_FILES):
+    the page says why, not Django's bare 400."""
+    files = [io.BytesIO(b"x") for _ in range(101)]
+    for number, upload in enumerate(files):
+        upload.name = f"run{number}.fit"
+    response = client.post(IMPORT, {"files": files})
+    assert response.status_code == 422 and "At most 100 files" in response.text
+    assert not ImportBatch.objects.exists()
 
 
 def test_an_upload_without_the_csrf_token_is_refused(athlete):
