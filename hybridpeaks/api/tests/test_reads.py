@@ -148,6 +148,8 @@ def test_benchmarks_by_metric(client, week):
         ({"page": "0"}, "page"),
         ({"page": "x"}, "page"),
         ({"pageSize": "101"}, "pageSize"),
+        ({"page": "1" + "0" * 5000}, "page"),  # past int()'s 4300 digits: not a 500
+        ({"pageSize": "0" * 5000 + "1"}, "pageSize"),
         ({"athlete": "not-an-id"}, "athlete"),
         ({"form": "2026-01-01"}, "form"),
     ],
