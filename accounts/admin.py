@@ -154,4 +154,4 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description="Revoke the selected tokens")
     def revoke(self, request, queryset):
         for token in queryset.filter(revoked_at=None).select_related("user"):
-            tokens.revoke_token(token=token, request=request)
+            tokens.revoke_token(token=token, by=request.user, request=request)

@@ -235,7 +235,8 @@ def test_deleting_the_account_deletes_its_tokens(athlete):
 
 def test_an_admin_revokes_a_leaked_token(client, athlete):
     token, _ = create_token(user=athlete.user, name="Leaked", days=None)
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
 
     client.post(
         reverse("admin:accounts_apitoken_changelist"),
@@ -244,3 +245,6 @@ def test_an_admin_revokes_a_leaked_token(client, athlete):
 
     token.refresh_from_db()
     assert token.revoked_at is not None
+    # The trail names who revoked it: the admin, not the token's owner.
+    entry = AuditLog.objects.get(action="api_token_revoke")
+    assert entry.user == admin and entry.metadata == {"by_admin": True}
