@@ -33,6 +33,7 @@ from logging_app.models import WorkoutLog
 from logging_app.selectors import BENCHMARK_COLUMNS
 from logging_app.services import LogConflict, check_timing, record_workout
 from training.models import BenchmarkMetric
+from training.prescription import minutes_of
 from training.targets import Benchmarks
 
 logger = logging.getLogger(__name__)
@@ -266,8 +267,7 @@ def _typed_by_hand(athlete, activity) -> WorkoutLog | None:
         completed_at__lt=end + timedelta(days=1),  # the longest duration a log may have
     ).only("completed_at", "actual_data")
     for log in logs:
-        duration = log.actual_data.get("duration") or {}
-        minutes = (duration.get("value") or 0) * (60 if duration.get("unit") == "hours" else 1)
+        minutes = minutes_of(log.actual_data.get("duration")) or 0
         if log.completed_at - timedelta(minutes=minutes) < end:
             return log
     return None
