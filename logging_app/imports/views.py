@@ -127,7 +127,8 @@ def _change(request, pk, change, done: str):
 @athlete_required
 @require_POST
 def rematch(request, pk):
-    session_id = request.POST.get("session") or None
+    # Missing or empty is no choice (422), not an unmatch: unmatching is its own button.
+    session_id = request.POST.get("session", "")
     return _change(
         request,
         pk,

@@ -132,6 +132,14 @@ def test_rematch_to_what_is_no_choice_is_422(client, matched, week, session):
     assert WorkoutLog.objects.get(pk=matched.pk).session == week["tuesday"]
 
 
+@pytest.mark.parametrize("data", [{}, {"session": ""}])
+def test_rematch_without_a_session_is_422_not_an_unmatch(client, matched, week, data):
+    """Unmatching has its own button; a re-match missing its session is refused."""
+    response = post_change(client, "import_rematch", matched, version=1, **data)
+    assert response.status_code == 422 and "Choose one of this week" in response.text
+    assert WorkoutLog.objects.get(pk=matched.pk).session == week["tuesday"]
+
+
 @pytest.mark.parametrize("version", ["", "x", "2", "0", "-1", "9" * 30, "1\x00"])
 def test_a_stale_or_missing_version_is_409_and_changes_nothing(client, matched, version):
     response = post_change(client, "import_unmatch", matched, version=version)
