@@ -43,10 +43,17 @@ STEP_NAMES = {"warmup": "Warm-up", "work": "Work", "recovery": "Recovery", "cool
 # FIT strings are sized by the encoder from the text; watches show about this much.
 NAME_CHARS = 40
 NOTES_CHARS = 120
+# A FIT string field is at most 255 bytes with its closing NUL (the encoder refuses more):
+# 120 characters of Chinese (3 bytes each) or emoji (4) would be over it.
+STRING_BYTES = 254
 
 
 def _text(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+    """At most `limit` characters and STRING_BYTES of UTF-8, "…" where cut."""
+    if len(value) <= limit and len(value.encode()) <= STRING_BYTES:
+        return value
+    # "…" is 3 bytes; a character cut in half by the byte limit is dropped.
+    return value[: limit - 1].encode()[: STRING_BYTES - 3].decode(errors="ignore") + "…"
 
 
 def _target_fields(target: Target) -> dict:

@@ -205,3 +205,26 @@ def test_a_power_range_and_an_open_ended_pace_zone():
     # Zone 1 is slower than 129 % of threshold (285 × 1.29 = 368 s/km): from the slowest
     # speed the watch is given (20:00 /km = 0.833 m/s) to 1000/368 = 2.717 m/s.
     assert (easy["custom_target_speed_low"], easy["custom_target_speed_high"]) == (0.833, 2.717)
+
+
+def test_long_non_latin_names_fit_the_255_byte_fit_string():
+    """FIT strings are at most 255 bytes: a 100-character exercise name in Chinese (3 bytes a
+    character) and a focus in emoji are cut to fit, not a 500 from the encoder."""
+    prescription = {"exercises": [
+        {"exerciseId": str(SQUAT), "sets": 1, "reps": 5,
+         "intensity": {"type": "percent_1rm", "value": 75}},
+    ]}  # fmt: skip
+    data = workout_fit(
+        name="🏃" * 100,
+        session_type="strength",
+        prescription=prescription,
+        day=DAY,
+        benchmarks=[],
+        exercise_names={str(SQUAT): "深蹲" * 50},
+    )
+    workout, (step,) = decode(data)
+    assert workout["wkt_name"].startswith("🏃") and workout["wkt_name"].endswith("…")
+    assert step["wkt_step_name"].startswith("深蹲") and step["notes"].endswith("…")
+    assert step["notes"].startswith("Set 1 of 1 · 5 reps · 75% 1RM (needs 1RM for 深蹲")
+    for text in (workout["wkt_name"], step["wkt_step_name"], step["notes"]):
+        assert len(text.encode()) < 255
