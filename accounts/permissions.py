@@ -24,6 +24,11 @@ def is_athlete(user) -> bool:
     return user.is_authenticated and user.role == UserRole.ATHLETE and hasattr(user, "athlete")
 
 
+def is_person(user) -> bool:
+    """A coach or an athlete, with their profile (not an admin): someone with data of their own."""
+    return is_coach(user) or is_athlete(user)
+
+
 def athletes_visible_to(user):
     """The athletes whose data `user` may see: a coach's roster, or the athlete themself."""
     if is_coach(user):
@@ -51,6 +56,8 @@ coach_required = _role_required(is_coach)
 coach_required.__doc__ = "Signed-in coaches only (others: sign-in page, or 403)."
 athlete_required = _role_required(is_athlete)
 athlete_required.__doc__ = "Signed-in athletes only (others: sign-in page, or 403)."
+person_required = _role_required(is_person)
+person_required.__doc__ = "Signed-in coaches and athletes (others: sign-in page, or 403)."
 
 
 def api_athlete_required(view):
@@ -86,7 +93,7 @@ def api_person_required(view):
         user = request.user
         if not user.is_authenticated:
             return unauthorized("Sign in first, or send a personal access token.")
-        if not (is_coach(user) or is_athlete(user)):
+        if not is_person(user):
             errors = {"auth": "Only coaches and athletes can use this."}
             return JsonResponse({"errors": errors}, status=403)
         return view(request, *args, **kwargs)

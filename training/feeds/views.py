@@ -4,8 +4,6 @@ where its owner sees the URL, copies it, makes a new one or turns it off."""
 import hashlib
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +12,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from accounts.permissions import athletes_visible_to, is_athlete, is_coach
+from accounts.permissions import athletes_visible_to, is_athlete, is_coach, person_required
 from training.feeds import ical, secrets
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -49,20 +47,7 @@ def feed(request, secret):
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-def _person_required(view):
-    """Coaches and athletes (with their profile): each has one feed of their own."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not (is_coach(request.user) or is_athlete(request.user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__, wrapped.__doc__ = view.__name__, view.__doc__
-    return wrapped
-
-
-@_person_required
+@person_required
 @require_GET
 def page(request):
     """The person's calendar URL (https, and webcal:// for apps that subscribe by a click),
@@ -79,7 +64,7 @@ def page(request):
     return render(request, "training/calendar_feed.html", context)
 
 
-@_person_required
+@person_required
 @require_POST
 def new_url(request):
     """Make the person's calendar URL, or replace it: the old one stops working at once."""
@@ -92,7 +77,7 @@ def new_url(request):
     return redirect("calendar:page")
 
 
-@_person_required
+@person_required
 @require_POST
 def turn_off(request):
     if secrets.revoke_feed(user=request.user, request=request):
