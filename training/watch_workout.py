@@ -46,6 +46,9 @@ NOTES_CHARS = 120
 # A FIT string field is at most 255 bytes with its closing NUL (the encoder refuses more):
 # 120 characters of Chinese (3 bytes each) or emoji (4) would be over it.
 STRING_BYTES = 254
+# workout_step.exercise_weight is a uint16 of hundredths of a kg (0xFFFF means none): a
+# heavier load would wrap around (700 kg → 44.64), so it is left to the step's notes.
+MAX_FIT_KG = 655.34
 
 
 def _text(value: str, limit: int) -> str:
@@ -165,7 +168,7 @@ def strength_steps(prescription, benchmarks, exercise_names: Mapping) -> list[di
                 step.update(duration_type="reps", duration_value=item.reps)
             else:
                 step.update(duration_type="open")
-            if target.kg is not None:
+            if target.kg is not None and target.kg <= MAX_FIT_KG:
                 step.update(exercise_weight=float(target.kg), weight_display_unit="kilogram")
             steps.append(step)
             if number < sets and item.rest_seconds:

@@ -228,3 +228,17 @@ def test_long_non_latin_names_fit_the_255_byte_fit_string():
     assert step["notes"].startswith("Set 1 of 1 · 5 reps · 75% 1RM (needs 1RM for 深蹲")
     for text in (workout["wkt_name"], step["wkt_step_name"], step["notes"]):
         assert len(text.encode()) < 255
+
+
+def test_a_load_over_what_fit_holds_is_left_to_the_notes_not_wrapped():
+    """exercise_weight is 16 bits of hundredths (at most 655.35 kg): a 700 kg leg press came
+    out as 44.64 kg on the watch. Over it, the notes alone carry the load."""
+    prescription = {"exercises": [
+        {"exerciseId": str(SQUAT), "sets": 1, "reps": 5,
+         "intensity": {"type": "percent_1rm", "value": 100}},
+    ]}  # fmt: skip
+    _, (step,) = export(prescription, [one_rm(700)], session_type="strength")
+    assert "exercise_weight" not in step
+    assert step["notes"] == "Set 1 of 1 · 5 reps · 700 kg"
+    _, (step,) = export(prescription, [one_rm(655)], session_type="strength")
+    assert step["exercise_weight"] == 655.0
