@@ -3,9 +3,9 @@ for the athlete's re-match choices.
 
 A candidate is an endurance session the athlete may log (logging_app.selectors.
 planned_sessions: a published plan that stands) of the same modality, not yet logged. The
-import looks on the activity's local day (the athlete's profile time zone: a run at 23:30 in
-Berlin on Tuesday answers Tuesday's session, though it is 22:30 UTC); a re-match may pick any
-such session of that week (Monday to Sunday).
+import looks on the activity's local day (the athlete's profile time zone: a run at 00:30 in
+Berlin on Wednesday answers Wednesday's session, though it is still Tuesday, 23:30, in UTC); a
+re-match may pick any such session of that week (Monday to Sunday).
 """
 
 from datetime import date, timedelta
