@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import Athlete
 from accounts.permissions import api_athlete_required
 from hybridpeaks.api.params import refusal
+from hybridpeaks.api.shapes import when
 from logging_app.api import iso_utc
 from logging_app.imports import services
 from logging_app.imports.models import ImportBatch
@@ -25,7 +26,7 @@ def batch_json(batch: ImportBatch) -> dict:
         "id": str(batch.pk),
         "status": batch.status,
         "createdAt": iso_utc(batch.created_at),
-        "finishedAt": iso_utc(batch.finished_at) if batch.finished_at else None,
+        "finishedAt": when(batch.finished_at),
         "outcomes": [
             {
                 "file": item["file"],

@@ -26,7 +26,8 @@ def _number(value):
     return int(value) if isinstance(value, int) else float(Decimal(value))
 
 
-def _when(moment):
+def when(moment) -> str | None:
+    """A moment that may be missing (not yet published, not yet finished), in UTC."""
     return iso_utc(moment) if moment else None
 
 
@@ -59,7 +60,7 @@ def plan_json(plan) -> dict:
         "weekStartDate": plan.week_start_date.isoformat(),
         "status": plan.status,
         "version": plan.version,
-        "publishedAt": _when(plan.published_at),
+        "publishedAt": when(plan.published_at),
         "updatedAt": iso_utc(plan.updated_at),
     }
 

@@ -5,8 +5,8 @@ logging_app/api.py, which keep their own views and behaviour.
 Every read is scoped to the requester (accounts.permissions.api_scope): another person's
 object is a 404, as on the pages. Athletes see published plans only, as on their pages; a
 coach sees drafts too. Archived plans are history and are not listed (the builder does not
-show them either). Lists are paged (params.Page) and newest first, except sessions, which
-read in calendar order.
+show them either). Lists are paged (params.Page) and newest first, except athletes (by
+name) and sessions (in calendar order).
 """
 
 from functools import wraps
