@@ -7,7 +7,9 @@ reading, each member may not pass on more bytes than it declared nor than the up
 lying header cannot get past it either way).
 """
 
+import lzma
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
@@ -76,6 +78,7 @@ def _read_member(archive, info, limit, hr_zone_uppers) -> Activity | FileProblem
     try:
         with archive.open(info) as member:
             return read_member(info.filename, member, hr_zone_uppers, limit, _LYING)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
-        # zipfile's own checks (a bad CRC, a size that does not match, a method it lacks).
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, lzma.LZMAError):
+        # zipfile's own checks (a bad CRC, a size that does not match, a method it lacks),
+        # and zlib's or lzma's on a damaged stream, which zipfile lets through as they are.
         return FileProblem(info.filename, "the file is damaged in the zip.")

@@ -6,6 +6,7 @@ import struct
 import zipfile
 from pathlib import Path
 
+import pytest
 from garmin_fit_sdk import Encoder
 
 from logging_app.activity_files import MAX_UPLOAD_BYTES, Activity, FileProblem, read_upload
@@ -208,3 +209,18 @@ def test_a_heart_rate_of_zero_is_a_lost_strap_not_a_sample():
         "strap.fit", fit_activity(120, heart_rate=lambda s: 150 if s < 60 else 0, session=False)
     )[0]
     assert (activity.avg_hr, activity.max_hr) == (150, 150)
+
+
+# The byte that breaks each stream: a deflate block of the reserved type 3, or lzma
+# properties (after zip's 4-byte lzma header) it cannot know.
+@pytest.mark.parametrize(("compression", "at"), [(zipfile.ZIP_DEFLATED, 0), (zipfile.ZIP_LZMA, 4)])
+def test_a_member_whose_compressed_bytes_are_damaged_is_its_own_problem(compression, at):
+    """zlib's or lzma's own error (not a BadZipFile) on a damaged stream: the member's
+    problem, and the next member still reads, rather than the whole batch failing in the
+    worker."""
+    fit = fit_activity(60)
+    data = bytearray(make_zip([("bad.gpx", GPX), ("good.fit", fit)], compression))
+    data[30 + len("bad.gpx") + at] = 0xFF
+    results = read_all("week.zip", bytes(data))
+    assert sentences(results)[0] == "bad.gpx: the file is damaged in the zip."
+    assert isinstance(results[1], Activity) and results[1].file_name == "good.fit"
