@@ -61,11 +61,12 @@ def create_token(*, user, name: str, days: int | None, request=None) -> tuple[Ap
 def revoke_token(*, token: ApiToken, by=None, request=None) -> ApiToken:
     """Revoke at once (the next request with it is a 401); revoking twice changes nothing.
     `by` is the admin who did it, when it was not the token's owner: the trail names them."""
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+    now = timezone.now()
+    # One conditional UPDATE: of two revocations at once, only the first changes the row.
+    if ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=now):
         said = {"by_admin": True} if by is not None else {}
         audit.record("api_token_revoke", by or token.user, entity=token, request=request, **said)
+    token.refresh_from_db(fields=["revoked_at"])
     return token
 
 

@@ -100,6 +100,20 @@ def test_revoking_refuses_the_token_at_once(client, athlete):
     assert Client().get(ME, headers=bearer(secret)).status_code == 401
 
 
+def test_a_token_revoked_meanwhile_is_not_revoked_again(athlete):
+    """Two revocations at once (the owner and an admin): the second, holding the token as
+    read before the first, changes nothing and audits nothing."""
+    token, _ = create_token(user=athlete.user, name="Script", days=None)
+    stale = ApiToken.objects.get(pk=token.pk)
+    revoke_token(token=token)
+    first = ApiToken.objects.get(pk=token.pk).revoked_at
+
+    revoke_token(token=stale)
+
+    assert ApiToken.objects.get(pk=token.pk).revoked_at == first
+    assert AuditLog.objects.filter(action="api_token_revoke").count() == 1
+
+
 def test_another_persons_token_cannot_be_revoked(client, athlete):
     token, _ = create_token(user=athlete.user, name="Script", days=None)
     client.force_login(CoachFactory().user)
