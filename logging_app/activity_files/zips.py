@@ -54,7 +54,8 @@ def read_zip(
     or breaks a limit is one FileProblem for the zip."""
     try:
         archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        # NotImplementedError: a header asking for a newer zip version than zipfile reads.
         yield FileProblem(name, "the zip is damaged and cannot be opened.")
         return
     with archive:
@@ -78,7 +79,16 @@ def _read_member(archive, info, limit, hr_zone_uppers) -> Activity | FileProblem
     try:
         with archive.open(info) as member:
             return read_member(info.filename, member, hr_zone_uppers, limit, _LYING)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, lzma.LZMAError):
-        # zipfile's own checks (a bad CRC, a size that does not match, a method it lacks),
-        # and zlib's or lzma's on a damaged stream, which zipfile lets through as they are.
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        zlib.error,
+        lzma.LZMAError,
+    ):
+        # zipfile's own checks (a bad CRC, a size that does not match, a method it lacks, a
+        # header offset before the file's start), and zlib's or lzma's on a damaged stream,
+        # which zipfile lets through as they are. (A reader's own errors are read_file's.)
         return FileProblem(info.filename, "the file is damaged in the zip.")

@@ -224,3 +224,24 @@ def test_a_member_whose_compressed_bytes_are_damaged_is_its_own_problem(compress
     results = read_all("week.zip", bytes(data))
     assert sentences(results)[0] == "bad.gpx: the file is damaged in the zip."
     assert isinstance(results[1], Activity) and results[1].file_name == "good.fit"
+
+
+def test_a_zip_needing_a_newer_unzip_is_one_problem():
+    """A central directory asking for zip version 25.5: zipfile's NotImplementedError."""
+    data = bytearray(make_zip([("a.gpx", GPX)]))
+    data[data.find(b"PK\x01\x02") + 6] = 0xFF  # "version needed to extract"
+    assert sentences(read_all("new.zip", bytes(data))) == [
+        "new.zip: the zip is damaged and cannot be opened."
+    ]
+
+
+def test_a_member_whose_header_is_before_the_zip_is_its_own_problem():
+    """The end record moved the central directory 1 MB on: the first member's header is then
+    before the file's start, and zipfile's seek there a ValueError."""
+    data = bytearray(make_zip([("a.gpx", GPX)]))
+    end = data.rfind(b"PK\x05\x06")
+    offset = struct.unpack_from("<I", data, end + 16)[0]
+    struct.pack_into("<I", data, end + 16, offset + 1024 * 1024)
+    assert sentences(read_all("moved.zip", bytes(data))) == [
+        "a.gpx: the file is damaged in the zip."
+    ]
