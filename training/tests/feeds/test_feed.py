@@ -1,6 +1,6 @@
 """The calendar feed: what it holds, how it reads, how edits reach it, who may read it."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -255,3 +255,29 @@ def test_an_app_asking_again_with_its_etag_gets_a_304_until_something_changes(
     assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
     an_hour_ago(athlete)  # a change (here: of the sessions' last change)
     assert client.get(path, headers={"If-None-Match": etag}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("zone", "first_monday"),
+    [("UTC", date(2026, 11, 16)), ("Pacific/Kiritimati", date(2026, 11, 23))],
+)
+def test_the_window_follows_the_owners_today_not_the_servers(
+    client, monkeypatch, zone, first_monday
+):
+    """Sunday noon UTC is already Monday at UTC+14: that owner's window is a week later."""
+    athlete = AthleteFactory(user__time_zone=zone)
+    early, late = date(2026, 11, 16), date(2027, 2, 1)  # the two windows' outer weeks
+    sessions = {day: session_in_week(athlete, day) for day in (early, late)}
+    path = feed_path(athlete.user)
+    sunday_noon = datetime(2026, 12, 6, 12, tzinfo=UTC)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: sunday_noon)
+
+    shown = set(events(read(client, path)))
+
+    last_monday = first_monday + timedelta(weeks=10)
+    assert shown == {uid(s) for day, s in sessions.items() if first_monday <= day <= last_monday}
+
+
+def session_in_week(athlete, monday):
+    plan = TrainingPlanFactory(athlete=athlete, week_start_date=monday)
+    return TrainingSessionFactory(plan=plan, date=monday)
