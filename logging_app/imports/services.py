@@ -106,7 +106,7 @@ def run_import(batch: ImportBatch) -> ImportBatch:
     zones = hr_zone_uppers(athlete)
     outcomes = []
     for name, stream in _stored_uploads(batch):
-        for item in read_upload(name, stream, hr_zone_uppers=zones):
+        for item in _read(name, stream, zones):
             outcomes.append(_outcome_of(athlete, item))
             ImportBatch.objects.filter(pk=batch.pk).update(outcomes=outcomes)
     batch.chunks.all().delete()
@@ -141,6 +141,19 @@ def _stored_uploads(batch):
                 spool.write(bytes(data))
             spool.seek(0)
             yield name, spool
+
+
+def _read(name: str, stream, zones):
+    """read_upload's activities and problems; a bug in a reader ends this upload with a
+    problem in words, not the batch (which would stay "running", its page polling, queued
+    again for ever by resume_imports)."""
+    try:
+        yield from read_upload(name, stream, hr_zone_uppers=zones)
+    except SoftTimeLimitExceeded:
+        raise
+    except Exception:
+        logger.exception("Reading %s failed", name)
+        yield FileProblem(name, "could not be read (an error on our side, reported).")
 
 
 def _outcome_of(athlete, item) -> dict:

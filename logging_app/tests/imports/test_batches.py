@@ -128,3 +128,27 @@ def test_no_file_or_too_many_is_refused(count, words):
 def test_an_empty_file_gets_its_line(django_capture_on_commit_callbacks):
     batch = upload(berlin_athlete(), [("empty.fit", b"")], django_capture_on_commit_callbacks)
     assert [o["outcome"] for o in batch.outcomes] == ["problem"]
+
+
+def test_a_reader_failing_on_one_upload_does_not_stop_the_batch(
+    monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    """A bug in a reader is that upload's problem in words; the batch still finishes (else it
+    stayed "running", its page polling, and resume_imports queued it again for ever)."""
+    read = services.read_upload
+
+    def buggy(name, stream, **kwargs):
+        if name == "bad.fit":
+            raise RuntimeError("a reader's bug")
+        return read(name, stream, **kwargs)
+
+    monkeypatch.setattr(services, "read_upload", buggy)
+    run = fit_activity(1800, start=TUESDAY_MORNING)
+    batch = upload(
+        berlin_athlete(), [("bad.fit", b"x"), ("run.fit", run)], django_capture_on_commit_callbacks
+    )
+    assert batch.status == ImportBatch.Status.DONE
+    assert [o["outcome"] for o in batch.outcomes] == ["problem", "unplanned"]
+    assert "bad.fit: could not be read (an error on our side" in batch.outcomes[0]["message"]
+    assert "Reading bad.fit failed" in caplog.text
+    assert not ImportChunk.objects.filter(batch=batch).exists()
