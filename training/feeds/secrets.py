@@ -3,12 +3,11 @@
 The URL's secret is the credential: whoever has it reads the feed, no sign-in. It is never
 stored. It is an HMAC of the feed's random id with SECRET_KEY, so the person's page can show
 it again (a calendar app takes it once, a second device wants it later), and the database
-holds only its SHA-256 digest, unique and indexed: a leaked backup alone opens no feed, and a
-presented secret is found by one indexed equality, never by comparing secrets. Revoking marks
-the row, and the lookup only sees live rows: the old URL is a 404 at once.
+holds only its SHA-256 digest (accounts.tokens.hash_secret, as for API tokens), unique and
+indexed: a leaked backup alone opens no feed, and a presented secret is found by one indexed
+equality, never by comparing secrets. Revoking marks the row, and the lookup only sees live
+rows: the old URL is a 404 at once.
 """
-
-import hashlib
 
 from django.conf import settings
 from django.db import transaction
@@ -17,13 +16,10 @@ from django.utils.crypto import salted_hmac
 
 import audit
 from accounts.models import User
+from accounts.tokens import hash_secret
 from training.feeds.models import CalendarFeed
 
 SALT = "training.CalendarFeed"
-
-
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def _secret(feed: CalendarFeed, key: str) -> str:
@@ -36,7 +32,7 @@ def secret_of(feed: CalendarFeed) -> str | None:
     apps that have it, but cannot be shown; a new one can be made."""
     for key in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
         secret = _secret(feed, key)
-        if _digest(secret) == feed.digest:
+        if hash_secret(secret) == feed.digest:
             return secret
     return None
 
@@ -49,7 +45,7 @@ def feed_for_secret(secret: str) -> CalendarFeed | None:
     """The live feed a URL's secret opens, with its owner's profile, in one query."""
     return (
         CalendarFeed.objects.select_related("user__athlete", "user__coach")
-        .filter(digest=_digest(secret), revoked_at__isnull=True)
+        .filter(digest=hash_secret(secret), revoked_at__isnull=True)
         .first()
     )
 
@@ -73,7 +69,7 @@ def new_feed(*, user: User, request=None) -> CalendarFeed:
     if previous is not None:
         _revoke(previous, request, reason="replaced")
     feed = CalendarFeed(user=user)
-    feed.digest = _digest(_secret(feed, settings.SECRET_KEY))
+    feed.digest = hash_secret(_secret(feed, settings.SECRET_KEY))
     feed.save()
     audit.record("calendar_feed_create", user, entity=feed, request=request)
     return feed
