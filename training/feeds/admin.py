@@ -21,7 +21,8 @@ class CalendarFeedAdmin(admin.ModelAdmin):
 
     @admin.action(description="Turn the selected calendar URLs off")
     def turn_off(self, request, queryset):
-        users = {feed.user for feed in queryset.filter(revoked_at__isnull=True)}
+        live = queryset.filter(revoked_at__isnull=True).select_related("user")
+        users = {feed.user for feed in live}
         for user in users:
             secrets.revoke_feed(user=user, by=request.user, request=request)
         self.message_user(request, f"{len(users)} calendar URL(s) turned off.", messages.SUCCESS)
