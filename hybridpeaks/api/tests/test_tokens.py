@@ -87,6 +87,21 @@ def test_the_page_has_labels_for_every_field(client, athlete):
     assert '<label for="id_name">' in page and '<label for="id_expires">' in page
 
 
+def test_the_page_reads_in_a_few_queries_whatever_the_number_of_tokens(
+    client, athlete, django_assert_max_num_queries
+):
+    for number in range(20):
+        token, _ = create_token(user=athlete.user, name=f"Script {number}", days=30)
+        if number % 2:
+            revoke_token(token=token)
+    client.force_login(athlete.user)
+
+    # The session, the user, the tokens (and what base.html reads for a signed-in page).
+    with django_assert_max_num_queries(5):
+        response = client.get(TOKENS)
+    assert response.status_code == 200 and response.text.count("<strong>Script ") == 20
+
+
 def test_revoking_refuses_the_token_at_once(client, athlete):
     token, secret = create_token(user=athlete.user, name="Script", days=None)
     client.force_login(athlete.user)
