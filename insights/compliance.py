@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from insights.engine.strength import exercises_of, number_or_none, sets_of
 from training.models import SessionType
-from training.prescription import EndurancePrescription, Prescription, minutes_of
+from training.prescription import Prescription, minutes_of, planned_minutes
 
 # The bands, in whole percent of the plan (TrainingPeaks' own): green within ±20 %, yellow
 # 50–79 % or 121–150 %, red beyond either.
@@ -96,9 +96,7 @@ def planned_amount(session_type: str, prescription, estimated_duration) -> Amoun
         reps = _reps(plan.items)
         if reps:
             return Amount(reps, "reps")
-    minutes = plan.minutes if isinstance(plan, EndurancePrescription) else None
-    if minutes is None and estimated_duration:
-        minutes = float(estimated_duration)
+    minutes = planned_minutes(plan, estimated_duration)
     return Amount(minutes, "min") if minutes else None
 
 

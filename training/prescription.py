@@ -382,3 +382,13 @@ class EndurancePrescription(Prescription):
 
 
 KINDS = {kind.TYPE: kind for kind in (StrengthPrescription, EndurancePrescription)}
+
+
+def planned_minutes(plan: Prescription, estimated_duration=None) -> float | None:
+    """How long a session is planned to take: an endurance prescription's minutes
+    (EndurancePrescription.minutes), else the coach's estimate. The one rule for the weekly
+    analysis, compliance and matching a watch activity to a session."""
+    minutes = plan.minutes if isinstance(plan, EndurancePrescription) else None
+    if minutes is not None:
+        return minutes
+    return None if estimated_duration is None else float(estimated_duration)

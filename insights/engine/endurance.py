@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from insights.engine.inputs import Logged
 from insights.engine.metrics import ewma, session_minutes
-from training.prescription import EndurancePrescription, Intensity
+from training.prescription import EndurancePrescription, Intensity, planned_minutes
 
 MODALITIES = ("run", "bike", "row", "swim")
 KM_PER_UNIT = {"km": 1.0, "miles": 1.609344, "meters": 0.001}
@@ -68,14 +68,6 @@ def volume_by_modality(logs: Iterable[Logged]) -> dict[str, dict[str, float]]:
 
 def endurance_minutes(logs: Iterable[Logged]) -> float:
     return sum(session_minutes(log) or 0.0 for log in endurance_logs(logs))
-
-
-def planned_minutes(plan: EndurancePrescription, estimated_duration=None) -> float | None:
-    """An endurance prescription's duration, else the session's estimate."""
-    prescribed = plan.minutes
-    if prescribed is not None:
-        return prescribed
-    return None if estimated_duration is None else float(estimated_duration)
 
 
 def coggan_level(percent_ftp: float) -> int:

@@ -16,6 +16,7 @@ from insights.engine.finding import FATIGUE, Finding
 from insights.engine.inputs import Logged
 from insights.engine.strength import exercises_of, number_or_none, sets_of
 from insights.engine.text import day, fixed, listing, num, plural, signed
+from training.prescription import planned_minutes
 
 # Harder than planned: the session's median main-lift ΔRPE reaches +1 in ≥ 2 sessions.
 HARDER_DELTA_RPE = 1.0
@@ -263,7 +264,7 @@ def interference(f: Facts) -> Finding | None:
         return None
     shown = listing(
         f"{day(e.completed_on)} ({num(metrics.session_minutes(e) or 0, 0)} of "
-        f"{num(endurance.planned_minutes(e.plan, e.estimated_duration) or 0, 0)} min) "
+        f"{num(planned_minutes(e.plan, e.estimated_duration) or 0, 0)} min) "
         f"after lower-body strength on {day(s.completed_on)}"
         for s, e in pairs
     )

@@ -8,10 +8,11 @@ conventions named below; a coach can tune them here.
 import statistics
 from collections.abc import Iterable
 
-from insights.engine.endurance import planned_minutes, prescribed_zone
+from insights.engine.endurance import prescribed_zone
 from insights.engine.inputs import DAYS_IN_WEEK, Planned
 from insights.engine.metrics import loads_by_day
 from insights.engine.strength import prescribed_rpe
+from training.prescription import planned_minutes
 
 # Convention: session RPE expected per endurance zone, matching Foster's CR-10 words
 # (2 easy, 3 moderate, 5 hard, 7 very hard, 9 near maximal) to zones 1–5.

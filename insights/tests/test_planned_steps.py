@@ -11,11 +11,11 @@ from insights.engine.endurance import (
     ZONE_INTENSITY_FACTOR,
     is_easy,
     planned_intensity_factor,
-    planned_minutes,
     prescribed_zone,
 )
 from insights.engine.inputs import Planned
 from insights.engine.planned import planned_session_minutes, planned_session_rpe
+from training.prescription import planned_minutes
 
 MONDAY = dt.date(2026, 11, 30)
 Z1 = {"type": "heart_rate_zone", "zone": 1}

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from logging_app.selectors import planned_sessions
 from training.models import SessionType, TrainingSession
-from training.prescription import Prescription
+from training.prescription import Prescription, planned_minutes
 from training.selectors import monday_of
 
 
@@ -44,15 +44,6 @@ def week_candidates(athlete, modality: str, started_at) -> list[TrainingSession]
     return candidates(athlete, modality, monday, monday + timedelta(days=6))
 
 
-def planned_minutes(session: TrainingSession) -> float | None:
-    """The session's planned length: its prescription's (the one rule, Prescription.minutes),
-    else the coach's estimate."""
-    minutes = Prescription.of(session.type, session.prescription).minutes
-    if minutes is None and session.estimated_duration:
-        minutes = session.estimated_duration
-    return None if minutes is None else float(minutes)
-
-
 def session_for(athlete, *, modality: str | None, started_at, duration_s: float):
     """The session this activity answers, or None (an unplanned activity).
 
@@ -67,7 +58,8 @@ def session_for(athlete, *, modality: str | None, started_at, duration_s: float)
     minutes = duration_s / 60
 
     def distance(session):
-        planned = planned_minutes(session)
+        plan = Prescription.of(session.type, session.prescription)
+        planned = planned_minutes(plan, session.estimated_duration or None)
         return (planned is None, abs(planned - minutes) if planned is not None else 0)
 
     return min(found, key=distance, default=None)
