@@ -71,8 +71,9 @@ def _target_fields(target: Target) -> dict:
         fast, slow = target.low, target.high  # s/km: the faster pace is the smaller number
         if fast is not None and fast == slow:
             fast, slow = _band(fast)
-        low = SLOWEST_M_S if slow is None else 1000 / slow
-        high = FASTEST_M_S if fast is None else 1000 / fast
+        # A pace of 0 s/km (only an admin could store one) is no end at all: the open end.
+        low = 1000 / slow if slow else SLOWEST_M_S
+        high = 1000 / fast if fast else FASTEST_M_S
         return _custom("speed", round(low * 1000), round(high * 1000))
     return {"target_type": "open"}
 

@@ -86,6 +86,15 @@ def test_a_pace_zone_as_a_speed_range():
     assert step["custom_target_speed_high"] == 3.077
 
 
+def test_a_pace_of_zero_stored_by_an_admin_leaves_that_end_open_not_a_crash():
+    race = {"type": "race_pace", "race": "5k"}
+    _, (step,) = export(plain(**race), [Bench("pace_5k", Decimal("0.4"))])
+    # The band around 0.4 s/km rounds to 0 at both ends: both open, 20:00 to 2:00 /km.
+    assert step["target_type"] == "speed"
+    assert step["custom_target_speed_low"] == 0.833
+    assert step["custom_target_speed_high"] == 8.333
+
+
 def test_a_distance_only_session_is_a_distance_step():
     _, (step,) = export(
         {
