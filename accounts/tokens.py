@@ -94,7 +94,8 @@ def unauthorized(message: str) -> JsonResponse:
 
 
 def bearer_token_middleware(get_response):
-    """On the API, an `Authorization` header signs the request in as its token's user.
+    """On the API, an `Authorization: Bearer` header signs the request in as its token's user
+    (another scheme, such as a proxy's Basic sign-in, is left to the session cookie).
 
     Listed after AuthenticationMiddleware (it replaces request.user) and before the views
     (CsrfViewMiddleware.process_view reads the exemption set here). A wrong, revoked or
@@ -106,7 +107,11 @@ def bearer_token_middleware(get_response):
         if header is None or not request.path_info.startswith(API_PREFIX):
             return get_response(request)
         scheme, _, secret = header.partition(" ")
-        if scheme.lower() != "bearer" or not secret.strip():
+        if scheme.lower() != "bearer":
+            # Not ours: a proxy's Basic sign-in, say, which the browser then sends with every
+            # request, the outbox's too. The session cookie (or nothing) decides.
+            return get_response(request)
+        if not secret.strip():
             return unauthorized("Send a personal access token as 'Authorization: Bearer <token>'.")
         token = authenticate(secret.strip())
         if token is None:

@@ -165,6 +165,16 @@ def test_a_wrong_token_is_a_401_with_a_challenge(client, athlete, header):
     assert set(response.json()["errors"]) == {"auth"}
 
 
+def test_another_scheme_is_left_to_the_session(client, athlete):
+    """A proxy's Basic sign-in reaches the API with every request the browser sends: the
+    session cookie decides, as without the header."""
+    client.force_login(athlete.user)
+    response = client.get(ME, headers={"Authorization": "Basic dXNlcjpwYXNz"})
+
+    assert response.status_code == 200
+    assert response.json()["id"] == str(athlete.pk)
+
+
 def test_a_wrong_token_is_refused_even_beside_a_session(client, athlete):
     """Never the session's user instead: the script said who it is, and it is wrong."""
     client.force_login(athlete.user)
