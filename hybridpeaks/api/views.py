@@ -62,6 +62,16 @@ def _athlete_filter(request, path: str = "athlete") -> dict:
     return {f"{path}_id": athlete_id}
 
 
+def _within_days(request, queryset, field: str):
+    """`?from=` and `?to=` (days, both included) on `field`, each when given."""
+    first, last = params.day_range(request)
+    if first:
+        queryset = queryset.filter(**{f"{field}__gte": first})
+    if last:
+        queryset = queryset.filter(**{f"{field}__lte": last})
+    return queryset
+
+
 def _one(queryset, pk, name: str):
     found = queryset.filter(pk=pk).first()
     if found is None:
@@ -101,12 +111,8 @@ def athletes(request):
 @read_endpoint(*LISTED)
 def plans(request):
     page = Page.of(request)
-    first, last = params.day_range(request)
     found = _plans(request.user).filter(**_athlete_filter(request))
-    if first:
-        found = found.filter(week_start_date__gte=first)
-    if last:
-        found = found.filter(week_start_date__lte=last)
+    found = _within_days(request, found, "week_start_date")
     rows, more = page.rows(found.order_by("-week_start_date", "pk"))
     return page.answer(request, [shapes.plan_json(plan) for plan in rows], more)
 
@@ -121,12 +127,8 @@ def plan(request, pk):
 @read_endpoint(*LISTED)
 def sessions(request):
     page = Page.of(request)
-    first, last = params.day_range(request)
     found = _sessions(request.user).filter(**_athlete_filter(request, "plan__athlete"))
-    if first:
-        found = found.filter(date__gte=first)
-    if last:
-        found = found.filter(date__lte=last)
+    found = _within_days(request, found, "date")
     rows, more = page.rows(found)
     return page.answer(request, shapes.sessions_json(rows), more)
 
@@ -142,12 +144,8 @@ def log_list(request):
     """Logs by the day they were completed, in the requester's time zone (the middleware
     activates it, and `__date` reads in it)."""
     page = Page.of(request)
-    first, last = params.day_range(request)
     found = WorkoutLog.objects.filter(api_scope(request.user), **_athlete_filter(request))
-    if first:
-        found = found.filter(completed_at__date__gte=first)
-    if last:
-        found = found.filter(completed_at__date__lte=last)
+    found = _within_days(request, found, "completed_at__date")
     rows, more = page.rows(found.order_by("-completed_at", "pk"))
     return page.answer(request, [sync.log_json(log) for log in rows], more)
 
@@ -175,12 +173,8 @@ def benchmarks(request):
 @read_endpoint(*LISTED)
 def summaries(request):
     page = Page.of(request)
-    first, last = params.day_range(request)
     found = AIWeeklySummary.objects.filter(api_scope(request.user), **_athlete_filter(request))
-    if first:
-        found = found.filter(week_end_date__gte=first)
-    if last:
-        found = found.filter(week_end_date__lte=last)
+    found = _within_days(request, found, "week_end_date")
     rows, more = page.rows(found.order_by("-week_end_date", "pk"))
     return page.answer(request, [shapes.summary_json(summary) for summary in rows], more)
 
